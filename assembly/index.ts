@@ -1,0 +1,9 @@
+// The engine's WebAssembly exports. Every kernel works on raw byte addresses in linear memory that
+// the TypeScript arena (src/core/arena.ts) hands out; kernels never allocate.
+
+export { dgemm, dgemmWorkBytes } from "./blas/gemm";
+
+/** First byte after static data: the TypeScript arena starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,59 @@
+// What reproduce() returns, and the builder each assignment fills in.
+
+import type { Matrix } from '../core/matrix.js';
+import { renderSvg, type ChartSpec } from '../plot/svg.js';
+
+export interface Report {
+  name: string;
+  title: string;
+  /** camelCase keys; matrices are row-major with a `<key>Shape` entry; booleans are 1 / 0. */
+  numbers: Record<string, number | number[]>;
+  /** Files written. */
+  figures: string[];
+}
+
+export interface ReproduceOptions {
+  /** Folder for figures (created if missing); default `mml-out`. */
+  outDir?: string;
+  /** Shorter runs where an assignment states a quick variant. */
+  quick?: boolean;
+}
+
+export class ReportBuilder {
+  readonly numbers: Record<string, number | number[]> = {};
+  readonly figures: string[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly title: string,
+    readonly options: ReproduceOptions,
+  ) {}
+
+  number(key: string, value: number | boolean): void {
+    this.numbers[key] = typeof value === 'boolean' ? Number(value) : value;
+  }
+
+  vector(key: string, value: ArrayLike<number>): void {
+    this.numbers[key] = Array.from(value);
+  }
+
+  matrix(key: string, value: Matrix): void {
+    this.numbers[key] = Array.from(value.data);
+    this.numbers[`${key}Shape`] = [value.rows, value.cols];
+  }
+
+  /** Renders `spec` and writes `<outDir>/<name>.<figure>.svg` (Node only). */
+  async figure(figure: string, spec: ChartSpec): Promise<void> {
+    const svg = await renderSvg(spec);
+    const [{ mkdir, writeFile }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+    const dir = this.options.outDir ?? 'mml-out';
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${this.name}.${figure}.svg`);
+    await writeFile(file, svg);
+    this.figures.push(file);
+  }
+
+  report(): Report {
+    return { name: this.name, title: this.title, numbers: this.numbers, figures: this.figures };
+  }
+}

@@ -1,0 +1,98 @@
+// The memory arena of DESIGN.md: grow-only scratch in WebAssembly linear memory.
+//
+// A kernel call copies its inputs in, runs, and copies its results out into plain Float64Arrays
+// that users own; nothing user-visible ever points into linear memory (such views break when the
+// memory grows). Allocation is a bump pointer that withScratch() rewinds when its callback returns,
+// so nested calls stack and nothing leaks. Memory never shrinks: the next call of the same size
+// needs no growth.
+
+import { engine, type EngineExports } from './engine.js';
+import { EngineError } from './errors.js';
+
+const ALIGN = 64; // cache-line alignment for packed panels and SIMD loads
+const PAGE = 65536;
+const MAX_PAGES = 65536; // wasm32: 4 GiB
+
+let base = -1;
+let top = 0;
+
+function alignUp(n: number): number {
+  return Math.ceil(n / ALIGN) * ALIGN;
+}
+
+/** Allocator handed to a withScratch callback. Addresses are byte offsets in linear memory. */
+export class Scratch {
+  constructor(readonly wasm: EngineExports, private readonly op: string) {}
+
+  /** Reserves `bytes` (64-byte aligned), growing linear memory when needed. */
+  alloc(bytes: number): number {
+    const ptr = alignUp(top);
+    const end = ptr + bytes;
+    const memory = this.wasm.memory;
+    if (end > memory.buffer.byteLength) {
+      const pages = Math.ceil((end - memory.buffer.byteLength) / PAGE);
+      const have = memory.buffer.byteLength / PAGE;
+      try {
+        if (have + pages > MAX_PAGES) throw new RangeError('beyond the 4 GiB of wasm32');
+        memory.grow(pages);
+      } catch (error) {
+        throw new EngineError(
+          `${this.op}: out of engine memory (needs ${(end / 2 ** 20).toFixed(0)} MiB of linear memory)`,
+          { cause: error },
+        );
+      }
+    }
+    top = end;
+    return ptr;
+  }
+
+  /** Allocates room for n doubles. */
+  allocF64(n: number): number {
+    return this.alloc(n * 8);
+  }
+
+  /** Allocates room for `values` and copies them in. */
+  put(values: Float64Array): number {
+    const ptr = this.allocF64(values.length);
+    this.heapF64().set(values, ptr / 8);
+    return ptr;
+  }
+
+  /** Copies n doubles out of linear memory into a new array that the caller owns. */
+  take(ptr: number, n: number): Float64Array {
+    return this.heapF64().slice(ptr / 8, ptr / 8 + n);
+  }
+
+  /** A view of the whole memory; fetch it again after any alloc (growth detaches old views). */
+  heapF64(): Float64Array {
+    return new Float64Array(this.wasm.memory.buffer);
+  }
+}
+
+/**
+ * Runs `fn` with a scratch allocator; everything it allocates is released when it returns.
+ * A trap inside a kernel becomes an EngineError naming `op`; the engine stays usable.
+ */
+export function withScratch<T>(op: string, fn: (scratch: Scratch) => T): T {
+  const wasm = engine();
+  if (base < 0) {
+    base = alignUp(wasm.heapBase());
+    top = base;
+  }
+  const mark = top;
+  try {
+    return fn(new Scratch(wasm, op));
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      throw new EngineError(`${op}: engine fault (${error.message})`, { cause: error });
+    }
+    throw error;
+  } finally {
+    top = mark;
+  }
+}
+
+/** Bytes of linear memory the engine holds now. */
+export function engineMemoryBytes(): number {
+  return engine().memory.buffer.byteLength;
+}

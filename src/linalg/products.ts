@@ -1,0 +1,77 @@
+// Products: matmul (WASM gemm), and the O(n^2) or O(n) ones that stay in TypeScript because
+// copying their operands into WASM would cost as much as computing them (DESIGN.md).
+//
+// None of these check for NaN/Infinity: like numpy, they propagate IEEE values (the reflecting-bear
+// assignment relies on NaN passing through a product).
+
+import { shapeOf } from '../core/checks.js';
+import { ShapeError } from '../core/errors.js';
+import { gemm } from '../core/kernels/gemm.js';
+import { Matrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../core/matrix.js';
+
+export interface MatmulOptions {
+  /** Use Aᵀ instead of A (transposed while packing, no copy). */
+  transA?: boolean;
+  /** Use Bᵀ instead of B. */
+  transB?: boolean;
+}
+
+/** A B (or Aᵀ B, A Bᵀ with the options) through the WASM SIMD gemm. */
+export function matmul(A: MatrixLike, B: MatrixLike, options: MatmulOptions = {}): Matrix {
+  const a = toMatrix(A, 'matmul', 'A');
+  const b = toMatrix(B, 'matmul', 'B');
+  const transA = options.transA ?? false;
+  const transB = options.transB ?? false;
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const kb = transB ? b.cols : b.rows;
+  const n = transB ? b.rows : b.cols;
+  if (k !== kb) {
+    const opA = transA ? `Aᵀ (A is ${shapeOf(a)})` : `A (${shapeOf(a)})`;
+    const opB = transB ? `Bᵀ (B is ${shapeOf(b)})` : `B (${shapeOf(b)})`;
+    throw new ShapeError(`matmul: inner dimensions differ: ${opA} has ${k} columns, ${opB} has ${kb} rows`);
+  }
+  return new Matrix(m, n, gemm({ m, n, k, a: a.data, b: b.data, transA, transB }));
+}
+
+/** A x for a vector x. */
+export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
+  const a = toMatrix(A, 'matvec', 'A');
+  const v = toVector(x, 'matvec', 'x');
+  if (a.cols !== v.length) throw new ShapeError(`matvec: A is ${shapeOf(a)} but x has length ${v.length}`);
+  const { rows, cols, data } = a;
+  const y = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    // Two accumulators break the dependency chain of the additions.
+    let s0 = 0;
+    let s1 = 0;
+    const off = i * cols;
+    let j = 0;
+    for (; j + 1 < cols; j += 2) {
+      s0 += data[off + j] * v[j];
+      s1 += data[off + j + 1] * v[j + 1];
+    }
+    if (j < cols) s0 += data[off + j] * v[j];
+    y[i] = s0 + s1;
+  }
+  return y;
+}
+
+/** Inner product x · y. */
+export function dot(x: VectorLike, y: VectorLike): number {
+  const a = toVector(x, 'dot', 'x');
+  const b = toVector(y, 'dot', 'y');
+  if (a.length !== b.length) throw new ShapeError(`dot: x has length ${a.length} but y has length ${b.length}`);
+  let s = 0;
+  for (let t = 0; t < a.length; t++) s += a[t] * b[t];
+  return s;
+}
+
+/** Outer product x yᵀ (length(x) x length(y)). */
+export function outer(x: VectorLike, y: VectorLike): Matrix {
+  const a = toVector(x, 'outer', 'x');
+  const b = toVector(y, 'outer', 'y');
+  const out = new Float64Array(a.length * b.length);
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) out[i * b.length + j] = a[i] * b[j];
+  return new Matrix(a.length, b.length, out);
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { dot, EngineError, matmul, Matrix, matvec, outer, ShapeError } from '../../src/index.js';
+import { withScratch } from '../../src/core/arena.js';
+import { SMALL_GEMM_FLOPS } from '../../src/core/kernels/gemm.js';
+import { absProduct, errorOf, maxRelDiff, naiveMatmul } from '../helpers.js';
+
+const EPS = 2 ** -52;
+
+/** Every entry within the standard rounding bound k * eps * (|A| |B|)_ij (times a safety factor 2). */
+function expectWithinRounding(C: Matrix, A: Matrix, B: Matrix): void {
+  const ref = naiveMatmul(A, B);
+  const scale = absProduct(A, B);
+  const k = A.cols;
+  for (let t = 0; t < C.data.length; t++) {
+    const bound = 2 * k * EPS * scale.data[t];
+    expect(Math.abs(C.data[t] - ref.data[t])).toBeLessThanOrEqual(bound);
+  }
+}
+
+describe('matmul against numpy (fixtures from test/fixtures/generate_fixtures.py)', () => {
+  const fixtures = JSON.parse(readFileSync(new URL('../fixtures/numpy-products.json', import.meta.url), 'utf8'));
+  for (const c of fixtures.matmul) {
+    it(`${c.m}x${c.k} times ${c.k}x${c.n}`, () => {
+      const A = new Matrix(c.m, c.k, c.a);
+      const B = new Matrix(c.k, c.n, c.b);
+      const C = matmul(A, B);
+      expect(C.shape).toEqual([c.m, c.n]);
+      const scale = absProduct(A, B);
+      for (let t = 0; t < C.data.length; t++) {
+        expect(Math.abs(C.data[t] - c.c[t])).toBeLessThanOrEqual(4 * c.k * EPS * scale.data[t]);
+      }
+    });
+  }
+});
+
+describe('matmul shapes (WASM gemm and the small-product path)', () => {
+  const shapes: [number, number, number][] = [
+    [1, 1, 1], [1, 200, 1], [1, 1, 200], [200, 1, 1], [1, 50, 70], [70, 50, 1],
+    [97, 131, 53], [300, 300, 300], [129, 257, 131], [4, 4, 4], [5, 3, 7], [260, 600, 9],
+  ];
+  for (const [m, k, n] of shapes) {
+    it(`${m}x${k} times ${k}x${n}`, () => {
+      const A = Matrix.random(m, k, { seed: m + 1000 * k, distribution: 'normal' });
+      const B = Matrix.random(k, n, { seed: n + 7, distribution: 'normal' });
+      expectWithinRounding(matmul(A, B), A, B);
+    });
+  }
+
+  it('a 256x256 product equals the naive triple loop to 1e-12 relative (issue 2 acceptance)', () => {
+    const A = Matrix.random(256, 256, { seed: 1, distribution: 'normal' });
+    const B = Matrix.random(256, 256, { seed: 2, distribution: 'normal' });
+    expect(maxRelDiff(matmul(A, B), naiveMatmul(A, B))).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('random shapes and transposes agree with the reference (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer(),
+        (m, k, n, transA, transB, seed) => {
+          const A = Matrix.random(m, k, { seed, distribution: 'normal' });
+          const B = Matrix.random(k, n, { seed: seed + 1, distribution: 'normal' });
+          const C = matmul(transA ? A.T : A, transB ? B.T : B, { transA, transB });
+          expectWithinRounding(C, A, B);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('both paths give the same results around the small-product threshold', () => {
+    // 16^3 = 4096 multiply-adds runs in JS, 17 x 16 x 16 in WASM.
+    expect(16 * 16 * 16).toBe(SMALL_GEMM_FLOPS);
+    for (const m of [16, 17]) {
+      const A = Matrix.random(m, 16, { seed: 3 });
+      const B = Matrix.random(16, 16, { seed: 4 });
+      expectWithinRounding(matmul(A, B), A, B);
+    }
+  });
+
+  it('empty shapes give zero matrices', () => {
+    expect(matmul(new Matrix(0, 3), new Matrix(3, 2)).shape).toEqual([0, 2]);
+    expect(matmul(new Matrix(2, 0), new Matrix(0, 3)).toArray()).toEqual([[0, 0, 0], [0, 0, 0]]);
+  });
+
+  it('propagates NaN and Infinity like numpy (no check: the bear reflection relies on it)', () => {
+    for (const n of [3, 40]) {
+      const A = Matrix.random(n, n, { seed: 5 });
+      A.set(1, 2, NaN);
+      A.set(0, 0, Infinity);
+      const C = matmul(A, Matrix.random(n, n, { seed: 6 }));
+      for (let j = 0; j < n; j++) {
+        expect(Number.isNaN(C.get(1, j))).toBe(true);
+        expect(C.get(0, j)).toBe(Infinity);
+      }
+      expect(Number.isFinite(C.get(2, 0))).toBe(true);
+    }
+  });
+});
+
+describe('matmul errors', () => {
+  it('names the operation and both shapes', () => {
+    const e = errorOf(() => matmul(Matrix.ones(2, 3), Matrix.ones(2, 3)));
+    expect(e).toBeInstanceOf(ShapeError);
+    expect(e.message).toBe('matmul: inner dimensions differ: A (2x3) has 3 columns, B (2x3) has 2 rows');
+    const t = errorOf(() => matmul(Matrix.ones(2, 3), Matrix.ones(3, 2), { transA: true }));
+    expect(t.message).toBe('matmul: inner dimensions differ: Aᵀ (A is 2x3) has 2 columns, B (3x2) has 3 rows');
+  });
+
+  it('rejects non-numeric input with a TypeError', () => {
+    expect(errorOf(() => matmul([[1, 'a' as unknown as number]], [[1], [2]]))).toBeInstanceOf(TypeError);
+    expect(errorOf(() => matmul('A' as unknown as number[][], [[1]]))).toBeInstanceOf(TypeError);
+  });
+
+  it('a trap inside a kernel becomes an EngineError and the next call works', () => {
+    const e = errorOf(() =>
+      withScratch('test', (s) => s.wasm.dgemm(0, 0, 64, 64, 64, 1, 0xfff00000, 64, 0, 64, 0, 0, 64, 0)),
+    );
+    expect(e).toBeInstanceOf(EngineError);
+    expect(e.message).toMatch(/^test: engine fault/);
+    const A = Matrix.random(64, 64, { seed: 9 });
+    expectWithinRounding(matmul(A, A), A, A);
+  });
+
+  it('running out of engine memory is an EngineError, and the engine keeps working', () => {
+    const e = errorOf(() => withScratch('huge', (s) => s.alloc(5 * 2 ** 30)));
+    expect(e).toBeInstanceOf(EngineError);
+    expect(e.message).toMatch(/^huge: out of engine memory/);
+    const A = Matrix.random(50, 50, { seed: 10 });
+    expectWithinRounding(matmul(A, A), A, A);
+  });
+});
+
+describe('matvec, dot, outer', () => {
+  it('compute what their definitions say', () => {
+    const A = Matrix.from([[1, 2, 3], [4, 5, 6]]);
+    expect(Array.from(matvec(A, [1, 0, -1]))).toEqual([-2, -2]);
+    expect(Array.from(matvec(A, new Float64Array([1, 1, 1])))).toEqual([6, 15]);
+    expect(dot([1, 2, 3], [4, 5, 6])).toBe(32);
+    expect(outer([1, 2], [3, 4, 5]).toArray()).toEqual([[3, 4, 5], [6, 8, 10]]);
+  });
+
+  it('matvec agrees with matmul by a one-column matrix (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (m, n) => {
+        const A = Matrix.random(m, n, { seed: m * n, distribution: 'normal' });
+        const x = Matrix.random(n, 1, { seed: m + n, distribution: 'normal' });
+        expect(maxRelDiff(matvec(A, x.data), naiveMatmul(A, x).data)).toBeLessThan(1e-13);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('check lengths and types', () => {
+    expect(errorOf(() => matvec(Matrix.ones(2, 3), [1, 2]))).toBeInstanceOf(ShapeError);
+    expect(errorOf(() => matvec(Matrix.ones(2, 3), [1, 2]))).toHaveProperty('message', 'matvec: A is 2x3 but x has length 2');
+    expect(errorOf(() => dot([1, 2], [1]))).toBeInstanceOf(ShapeError);
+    expect(errorOf(() => dot([1, 'x' as unknown as number], [1, 2]))).toBeInstanceOf(TypeError);
+    expect(errorOf(() => outer({} as unknown as number[], [1]))).toBeInstanceOf(TypeError);
+  });
+});
