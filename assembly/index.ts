@@ -7,3 +7,4 @@ export { dgemm, dgemmWorkBytes } from "./blas/gemm";
 export function heapBase(): usize {
   return __heap_base;
 }
+export { peakF64x2 } from "./bench/peak";

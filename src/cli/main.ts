@@ -42,7 +42,12 @@ async function cmdReproduce(argv: string[]): Promise<void> {
 async function cmdBench(argv: string[]): Promise<void> {
   const args = parseArgs(argv, [], ['json', 'quick']);
   const { runBenchmarks } = await import(new URL('../../bench/run.mjs', import.meta.url).href);
-  await runBenchmarks({ suites: args.positional, json: args.flags.has('json'), quick: args.flags.has('quick') });
+  try {
+    await runBenchmarks({ suites: args.positional, json: args.flags.has('json'), quick: args.flags.has('quick') });
+  } catch (error) {
+    if ((error as { usage?: boolean }).usage) throw new UsageError((error as Error).message);
+    throw error;
+  }
 }
 
 function cmdInfo(argv: string[]): void {

@@ -1,6 +1,9 @@
 // The product's seeded random numbers (ASSIGNMENTS.md "Randomness"): xoshiro128** seeded through
 // splitmix32, 53-bit uniform doubles, normals by Box-Muller, Cauchy as tan(pi (u - 1/2)).
-// Deterministic for a given seed on every platform: only 32-bit integer ops and IEEE doubles.
+// Deterministic for a given seed on every platform: only 32-bit integer ops, IEEE basic operations,
+// and the elementary functions of detmath.ts (Math.log/sin/cos/tan differ between JS engines).
+
+import { log, sinCos2Pi, tanPi } from './detmath.js';
 
 function splitmix32(state: number): () => number {
   return () => {
@@ -63,14 +66,15 @@ export class Random {
     }
     const u1 = 1 - this.uniform(); // (0, 1]: log is finite
     const u2 = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spareNormal = r * Math.sin(2 * Math.PI * u2);
-    return r * Math.cos(2 * Math.PI * u2);
+    const r = Math.sqrt(-2 * log(u1));
+    const [sin, cos] = sinCos2Pi(u2);
+    this.spareNormal = r * sin;
+    return r * cos;
   }
 
-  /** Standard Cauchy: tan(pi (u - 1/2)). */
+  /** Standard Cauchy: tan(pi (u - 1/2)), with u moved to the centre of its 2^-53 cell (never +-Infinity). */
   cauchy(): number {
-    return Math.tan(Math.PI * (this.uniform() - 0.5));
+    return tanPi(this.uniform() - 0.5 + 2 ** -54);
   }
 
   /** Fills a new Float64Array of length n with draws of `kind`. */

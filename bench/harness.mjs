@@ -1,0 +1,52 @@
+// Shared benchmark machinery: benchmark.js timing, markdown tables, JSON results.
+import Benchmark from 'benchmark';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+/**
+ * Times fn with benchmark.js: mean seconds per call and relative margin of error (%).
+ * quick: a few samples only, for CI smoke runs.
+ */
+export function measure(name, fn, { quick = false } = {}) {
+  const bench = new Benchmark(name, fn, quick ? { maxTime: 0.05, minSamples: 2, initCount: 1 } : { maxTime: 1.5, minSamples: 5 });
+  bench.run({ async: false });
+  if (bench.error) throw bench.error;
+  return { name, seconds: bench.stats.mean, rme: bench.stats.rme, samples: bench.stats.sample.length };
+}
+
+/** Runs fn a few times so that V8 tiers the WASM and JS code up before measuring. */
+export function warmUp(fn, times = 3) {
+  for (let i = 0; i < times; i++) fn();
+}
+
+/** A markdown table from a header row and rows of cells. */
+export function table(header, rows) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return [line(all[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...all.slice(1).map(line)].join('\n');
+}
+
+/** Writes bench/results/<suite>.json (the latest run of that suite on this machine). */
+export function saveResults(suite, data) {
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL(`${suite}${data.quick ? '.quick' : ''}.json`, dir);
+  writeFileSync(file, JSON.stringify({ suite, date: new Date().toISOString(), node: process.version, ...data }, null, 2));
+  return file.pathname;
+}
+
+export const fmt = {
+  ms: (s) => (s * 1e3 >= 100 ? (s * 1e3).toFixed(0) : (s * 1e3).toPrecision(3)),
+  gflops: (flops, s) => (flops / s / 1e9).toFixed(2),
+  ratio: (x) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3)) + 'x',
+};
+
+/** The module, or null when it is not installed (peers are devDependencies). */
+export async function optionalImport(name) {
+  try {
+    return await import(name);
+  } catch (error) {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+// Square f64 matmul: mml-wasm against ml-matrix, mathjs and numeric, all measured in one run.
+import { matmul, Matrix } from '../../dist/index.js';
+import { fmt, measure, optionalImport, table, warmUp } from '../harness.mjs';
+import { measurePeak } from './peak.mjs';
+
+// Peers are devDependencies: a column shows n/a where one is not installed.
+const math = await optionalImport('mathjs');
+const ml = await optionalImport('ml-matrix');
+const numeric = (await optionalImport('numeric'))?.default;
+
+export async function run({ quick }) {
+  const sizes = quick ? [64, 128] : [64, 128, 256, 512];
+  const peak = measurePeak({ quick }).gflops;
+  const rows = [];
+  const data = [];
+  for (const n of sizes) {
+    const A = Matrix.random(n, n, { seed: 1 });
+    const B = Matrix.random(n, n, { seed: 2 });
+    const a2 = A.toArray();
+    const b2 = B.toArray();
+    const flops = 2 * n ** 3;
+    const candidates = { 'mml-wasm': () => matmul(A, B) };
+    if (ml) {
+      const [mlA, mlB] = [new ml.Matrix(a2), new ml.Matrix(b2)];
+      candidates['ml-matrix'] = () => mlA.mmul(mlB);
+    }
+    if (math) {
+      const [mA, mB] = [math.matrix(a2), math.matrix(b2)];
+      candidates.mathjs = () => math.multiply(mA, mB);
+    }
+    if (numeric) candidates.numeric = () => numeric.dot(a2, b2);
+    const seconds = {};
+    for (const [name, fn] of Object.entries(candidates)) {
+      // The slow peers need a large share of a second per call at n = 512: one warm-up call there.
+      warmUp(fn, name === 'mml-wasm' ? 5 : 1);
+      seconds[name] = measure(`${name} ${n}`, fn, { quick }).seconds;
+    }
+    const ours = seconds['mml-wasm'];
+    const versus = (peer) => (seconds[peer] ? fmt.ratio(seconds[peer] / ours) : 'n/a');
+    rows.push([
+      n,
+      fmt.ms(ours),
+      fmt.gflops(flops, ours),
+      `${((flops / ours / 1e9 / peak) * 100).toFixed(0)}%`,
+      versus('ml-matrix'),
+      versus('mathjs'),
+      versus('numeric'),
+    ]);
+    data.push({ n, seconds, gflops: flops / ours / 1e9 });
+  }
+  const text = [
+    `Square matmul, f64, one thread (peak ${peak.toFixed(2)} GFLOP/s)`,
+    table(['n', 'ms', 'GFLOP/s', '% of peak', 'vs ml-matrix', 'vs mathjs', 'vs numeric'], rows),
+  ].join('\n');
+  return { text, data: { peakGflops: peak, sizes: data } };
+}
