@@ -7,10 +7,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
  * quick: a few samples only, for CI smoke runs.
  */
 export function measure(name, fn, { quick = false } = {}) {
-  const bench = new Benchmark(name, fn, quick ? { maxTime: 0.05, minSamples: 2, initCount: 1 } : { maxTime: 1.5, minSamples: 5 });
+  const bench = new Benchmark(name, fn, quick ? { maxTime: 0.05, minSamples: 2, initCount: 1 } : { maxTime: 0.5, minSamples: 5 });
   bench.run({ async: false });
   if (bench.error) throw bench.error;
   return { name, seconds: bench.stats.mean, rme: bench.stats.rme, samples: bench.stats.sample.length };
+}
+
+/**
+ * Times several functions in interleaved rounds (A B C A B C ...) and keeps each one's fastest
+ * round: on a shared machine the minimum is the least disturbed estimate, and interleaving gives
+ * every candidate the same share of good and bad moments. Returns seconds per call by name.
+ */
+export function measureInterleaved(candidates, { quick = false, rounds = quick ? 1 : 5 } = {}) {
+  const best = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of Object.entries(candidates)) {
+      const s = measure(name, fn, { quick }).seconds;
+      if (!(name in best) || s < best[name]) best[name] = s;
+    }
+  }
+  return best;
 }
 
 /** Runs fn a few times so that V8 tiers the WASM and JS code up before measuring. */

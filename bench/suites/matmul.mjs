@@ -1,6 +1,6 @@
 // Square f64 matmul: mml-wasm against ml-matrix, mathjs and numeric, all measured in one run.
 import { matmul, Matrix } from '../../dist/index.js';
-import { fmt, measure, optionalImport, table, warmUp } from '../harness.mjs';
+import { fmt, measureInterleaved, optionalImport, table, warmUp } from '../harness.mjs';
 import { measurePeak } from './peak.mjs';
 
 // Peers are devDependencies: a column shows n/a where one is not installed.
@@ -29,12 +29,9 @@ export async function run({ quick }) {
       candidates.mathjs = () => math.multiply(mA, mB);
     }
     if (numeric) candidates.numeric = () => numeric.dot(a2, b2);
-    const seconds = {};
-    for (const [name, fn] of Object.entries(candidates)) {
-      // The slow peers need a large share of a second per call at n = 512: one warm-up call there.
-      warmUp(fn, name === 'mml-wasm' ? 5 : 1);
-      seconds[name] = measure(`${name} ${n}`, fn, { quick }).seconds;
-    }
+    // The slow peers need a large share of a second per call at n = 512: one warm-up call there.
+    for (const [name, fn] of Object.entries(candidates)) warmUp(fn, name === 'mml-wasm' ? 5 : 1);
+    const seconds = measureInterleaved(candidates, { quick, rounds: quick ? 1 : 3 });
     const ours = seconds['mml-wasm'];
     const versus = (peer) => (seconds[peer] ? fmt.ratio(seconds[peer] / ours) : 'n/a');
     rows.push([

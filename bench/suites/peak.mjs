@@ -11,8 +11,13 @@ export function measurePeak({ quick = false } = {}) {
   // Each call is one long loop: V8 runs a function's first calls in its baseline compiler and only
   // later ones in TurboFan, so warm up with short calls first.
   warmUp(() => wasm.peakF64x2(10_000, 0.5, 0.25), 300);
-  const r = measure('peakF64x2', () => wasm.peakF64x2(iterations, 0.5, 0.25), { quick });
-  return { gflops: (iterations * FLOPS_PER_ITERATION) / r.seconds / 1e9, rme: r.rme };
+  // The ceiling is the best the machine does: keep the fastest of three rounds.
+  let best = null;
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    const r = measure('peakF64x2', () => wasm.peakF64x2(iterations, 0.5, 0.25), { quick });
+    if (!best || r.seconds < best.seconds) best = r;
+  }
+  return { gflops: (iterations * FLOPS_PER_ITERATION) / best.seconds / 1e9, rme: best.rme };
 }
 
 export async function run({ quick }) {

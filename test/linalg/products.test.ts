@@ -75,12 +75,14 @@ describe('matmul shapes (WASM gemm and the small-product path)', () => {
   });
 
   it('both paths give the same results around the small-product threshold', () => {
-    // 16^3 = 4096 multiply-adds runs in JS, 17 x 16 x 16 in WASM.
-    expect(16 * 16 * 16).toBe(SMALL_GEMM_FLOPS);
-    for (const m of [16, 17]) {
-      const A = Matrix.random(m, 16, { seed: 3 });
-      const B = Matrix.random(16, 16, { seed: 4 });
+    // m x 8 times 8 x 4: m = 8 is 256 multiply-adds (JavaScript), m = 9 is 288 (WASM).
+    expect(8 * 8 * 4).toBeLessThanOrEqual(SMALL_GEMM_FLOPS);
+    expect(9 * 8 * 4).toBeGreaterThan(SMALL_GEMM_FLOPS);
+    for (const m of [8, 9]) {
+      const A = Matrix.random(m, 8, { seed: 3 });
+      const B = Matrix.random(8, 4, { seed: 4 });
       expectWithinRounding(matmul(A, B), A, B);
+      expectWithinRounding(matmul(A.T, B, { transA: true }), A, B);
     }
   });
 

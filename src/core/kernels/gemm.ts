@@ -23,30 +23,39 @@ export interface GemmArgs {
 }
 
 /**
- * Products with fewer multiply-adds than this run in plain JavaScript: below it the fixed cost of
- * entering WASM and copying operands exceeds the work (measured: bench/matmul-small.bench.mjs).
+ * Products with at most this many multiply-adds run in plain JavaScript: below it the fixed cost of
+ * entering WASM and copying operands exceeds the work (measured by `npm run bench -- small`).
  */
-export const SMALL_GEMM_FLOPS = 4096;
+export const SMALL_GEMM_FLOPS = 256;
+
+/** GemmArgs with every default filled in. */
+type GemmCall = Required<Omit<GemmArgs, 'c'>> & { c: Float64Array | undefined };
+
+function withDefaults(args: GemmArgs): GemmCall {
+  return { transA: false, transB: false, alpha: 1, beta: 0, ...args, c: args.c };
+}
 
 /** C = alpha * op(A) op(B) + beta * C as a new m x n row-major array. */
 export function gemm(args: GemmArgs): Float64Array {
-  const { m, n, k, a, b } = args;
-  const transA = args.transA ?? false;
-  const transB = args.transB ?? false;
-  const alpha = args.alpha ?? 1;
-  const beta = args.beta ?? 0;
+  const call = withDefaults(args);
+  const { m, n, k, alpha, beta, c } = call;
   if (m === 0 || n === 0) return new Float64Array(m * n);
   if (k === 0 || alpha === 0) {
     // BLAS semantics: A and B are not referenced; C = beta * C (zeros when beta is 0).
     const out = new Float64Array(m * n);
-    if (beta !== 0 && args.c) for (let t = 0; t < m * n; t++) out[t] = beta * args.c[t];
+    if (beta !== 0 && c) for (let t = 0; t < m * n; t++) out[t] = beta * c[t];
     return out;
   }
-  if (m * n * k <= SMALL_GEMM_FLOPS) return gemmJs(m, n, k, a, b, transA, transB, alpha, beta, args.c);
+  return m * n * k <= SMALL_GEMM_FLOPS ? gemmJs(call) : gemmWasm(call);
+}
+
+/** The WASM path of gemm, whatever the size (the bench compares it with gemmJs). */
+export function gemmWasm(args: GemmArgs): Float64Array {
+  const { m, n, k, a, b, transA, transB, alpha, beta, c } = withDefaults(args);
   return withScratch('matmul', (s) => {
     const pa = s.put(a);
     const pb = s.put(b);
-    const pc = beta !== 0 && args.c ? s.put(args.c) : s.allocF64(m * n);
+    const pc = beta !== 0 && c ? s.put(c) : s.allocF64(m * n);
     const work = s.alloc(s.wasm.dgemmWorkBytes(m, n, k));
     s.wasm.dgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, pa, transA ? m : k, pb, transB ? k : n, beta, pc, n, work);
     return s.take(pc, m * n);
@@ -54,10 +63,8 @@ export function gemm(args: GemmArgs): Float64Array {
 }
 
 /** The same product in JavaScript for tiny shapes (i-p-j order: unit stride on B and C). */
-function gemmJs(
-  m: number, n: number, k: number, a: Float64Array, b: Float64Array,
-  transA: boolean, transB: boolean, alpha: number, beta: number, c0: Float64Array | undefined,
-): Float64Array {
+export function gemmJs(args: GemmArgs): Float64Array {
+  const { m, n, k, a, b, transA, transB, alpha, beta, c } = withDefaults(args);
   const acc = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     const ci = i * n;
@@ -73,7 +80,7 @@ function gemmJs(
   }
   for (let t = 0; t < m * n; t++) {
     const v = alpha * acc[t];
-    acc[t] = beta !== 0 && c0 ? beta * c0[t] + v : v;
+    acc[t] = beta !== 0 && c ? beta * c[t] + v : v;
   }
   return acc;
 }
