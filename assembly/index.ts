@@ -8,3 +8,4 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { peakF64x2 } from "./bench/peak";
+export { dgemv } from "./blas/gemv";

@@ -1,5 +1,5 @@
 // mml-wasm: the engine entry. Browser-safe: nothing here imports Node built-ins.
-export { init, type InitOptions } from './core/engine.js';
+export { init, setThreads, type InitOptions } from './core/engine.js';
 export { engineInfo, type EngineInfo } from './core/info.js';
 export { Matrix, type MatrixLike, type VectorLike, type Operand } from './core/matrix.js';
 export { Random } from './core/random.js';

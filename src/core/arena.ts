@@ -6,15 +6,12 @@
 // so nested calls stack and nothing leaks. Memory never shrinks: the next call of the same size
 // needs no growth.
 
-import { engine, type EngineExports } from './engine.js';
+import { engine, type Engine, type EngineExports } from './engine.js';
 import { EngineError } from './errors.js';
 
 const ALIGN = 64; // cache-line alignment for packed panels and SIMD loads
 const PAGE = 65536;
 const MAX_PAGES = 65536; // wasm32: 4 GiB
-
-let base = -1;
-let top = 0;
 
 function alignUp(n: number): number {
   return Math.ceil(n / ALIGN) * ALIGN;
@@ -22,27 +19,33 @@ function alignUp(n: number): number {
 
 /** Allocator handed to a withScratch callback. Addresses are byte offsets in linear memory. */
 export class Scratch {
-  constructor(readonly wasm: EngineExports, private readonly op: string) {}
+  readonly wasm: EngineExports;
+
+  constructor(
+    readonly engine: Engine,
+    private readonly op: string,
+  ) {
+    this.wasm = engine.wasm;
+  }
 
   /** Reserves `bytes` (64-byte aligned), growing linear memory when needed. */
   alloc(bytes: number): number {
-    const ptr = alignUp(top);
+    const ptr = alignUp(this.engine.arenaTop);
     const end = ptr + bytes;
     const memory = this.wasm.memory;
     if (end > memory.buffer.byteLength) {
-      const pages = Math.ceil((end - memory.buffer.byteLength) / PAGE);
       const have = memory.buffer.byteLength / PAGE;
+      const pages = Math.ceil(end / PAGE) - have;
       try {
         if (have + pages > MAX_PAGES) throw new RangeError('beyond the 4 GiB of wasm32');
         memory.grow(pages);
       } catch (error) {
-        throw new EngineError(
-          `${this.op}: out of engine memory (needs ${(end / 2 ** 20).toFixed(0)} MiB of linear memory)`,
-          { cause: error },
-        );
+        throw new EngineError(`${this.op}: out of engine memory (needs ${(end / 2 ** 20).toFixed(0)} MiB of linear memory)`, {
+          cause: error,
+        });
       }
     }
-    top = end;
+    this.engine.arenaTop = end;
     return ptr;
   }
 
@@ -60,9 +63,10 @@ export class Scratch {
 
   /** Copies n doubles out of linear memory into a new array that the caller owns. */
   take(ptr: number, n: number): Float64Array {
-    // ArrayBuffer.slice copies straight into fresh memory; TypedArray.slice zero-fills first
-    // (measured: 38 vs 58 µs for 512 KiB).
-    return new Float64Array(this.wasm.memory.buffer.slice(ptr, ptr + n * 8));
+    // ArrayBuffer.slice copies straight into fresh memory where TypedArray.slice zero-fills first
+    // (measured: 38 vs 58 µs for 512 KiB); a shared memory must be copied out into an unshared array.
+    if (this.engine.shared) return this.heapF64().slice(ptr / 8, ptr / 8 + n);
+    return new Float64Array((this.wasm.memory.buffer as ArrayBuffer).slice(ptr, ptr + n * 8));
   }
 
   /** A view of the whole memory; fetch it again after any alloc (growth detaches old views). */
@@ -76,25 +80,25 @@ export class Scratch {
  * A trap inside a kernel becomes an EngineError naming `op`; the engine stays usable.
  */
 export function withScratch<T>(op: string, fn: (scratch: Scratch) => T): T {
-  const wasm = engine();
-  if (base < 0) {
-    base = alignUp(wasm.heapBase());
-    top = base;
+  const e = engine();
+  if (e.arenaBase < 0) {
+    e.arenaBase = alignUp(e.wasm.heapBase());
+    e.arenaTop = e.arenaBase;
   }
-  const mark = top;
+  const mark = e.arenaTop;
   try {
-    return fn(new Scratch(wasm, op));
+    return fn(new Scratch(e, op));
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) {
       throw new EngineError(`${op}: engine fault (${error.message})`, { cause: error });
     }
     throw error;
   } finally {
-    top = mark;
+    e.arenaTop = mark;
   }
 }
 
 /** Bytes of linear memory the engine holds now. */
 export function engineMemoryBytes(): number {
-  return engine().memory.buffer.byteLength;
+  return engine().wasm.memory.buffer.byteLength;
 }

@@ -1,17 +1,21 @@
-// Loads the WebAssembly engine once and hands its exports to the kernel shims.
+// Loads the WebAssembly engine once and hands it to the kernel shims.
 //
-// The release .wasm is embedded in the JavaScript as base64 (generated at build time by
+// The release .wasm builds are embedded in the JavaScript as base64 (generated at build time by
 // assembly/embed-wasm.mjs). That is why no bundler configuration is ever needed: there is no
 // second file to locate, fetch or copy, and it works the same in Node, browsers, Web Workers and
 // from a CDN. Users who prefer streaming compilation of a separately served file pass it to init().
 //
 // Node and Web Workers may compile synchronously, so there the engine starts lazily on first use.
 // A browser's main thread forbids synchronous compilation of modules over 4 KiB: call init() first.
+//
+// Two builds of the same kernels: release.wasm owns its memory (one thread); release-threads.wasm
+// imports a shared memory that a pool of workers also instantiates it on (setThreads).
 
 import { EngineError } from './errors.js';
-import { WASM_BASE64 } from './wasm-bytes.generated.js';
+import { ThreadPool, threadSupport } from './threads/pool.js';
+import { WASM_BASE64, WASM_THREADS_BASE64 } from './wasm-bytes.generated.js';
 
-/** The raw exports of build/release.wasm (see assembly/index.ts). */
+/** The raw exports of the engine (see assembly/index.ts). */
 export interface EngineExports {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
@@ -20,31 +24,50 @@ export interface EngineExports {
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
   dgemmWorkBytes(m: number, n: number, k: number): number;
+  dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
+  peakF64x2(iterations: number, y: number, x: number): number;
+}
+
+/** The loaded engine: its exports, its thread pool (null: one thread) and its arena pointers. */
+export interface Engine {
+  readonly wasm: EngineExports;
+  readonly pool: ThreadPool | null;
+  /** Whether the memory is shared (SharedArrayBuffer); results must then be copied out unshared. */
+  readonly shared: boolean;
+  arenaBase: number;
+  arenaTop: number;
 }
 
 export interface InitOptions {
-  /** The engine's .wasm as bytes, a URL to fetch, or a fetch Response; default: the embedded copy. */
+  /** The single-thread engine's .wasm as bytes, a URL to fetch, or a fetch Response; default: the embedded copy. */
   wasm?: BufferSource | URL | Response;
+  /** Threads for large kernels (default 1); 'auto' uses every core. See setThreads. */
+  threads?: number | 'auto';
 }
 
-let exportsReady: EngineExports | null = null;
+/** Exports every pool worker may be asked to run. */
+const WORKER_EXPORTS = ['dgemm'];
 
-function embeddedBytes(): Uint8Array<ArrayBuffer> {
-  const binary = atob(WASM_BASE64);
+/** Initial and maximum pages (64 KiB) of the shared memory: 4 GiB, the wasm32 limit. */
+const SHARED_MAX_PAGES = 65536;
+
+let current: Engine | null = null;
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
-function importObject(getMemory: () => WebAssembly.Memory): WebAssembly.Imports {
+function imports(getMemory: () => WebAssembly.Memory, memory?: WebAssembly.Memory): WebAssembly.Imports {
   return {
     env: {
+      ...(memory ? { memory } : {}),
       // AssemblyScript calls abort(message, file, line, column) on a failed assertion (debug builds).
       abort(msgPtr: number, filePtr: number, line: number, column: number): never {
-        const memory = getMemory();
-        throw new EngineError(
-          `engine assertion failed: ${readAsString(memory, msgPtr)} at ${readAsString(memory, filePtr)}:${line}:${column}`,
-        );
+        const m = getMemory();
+        throw new EngineError(`engine assertion failed: ${readAsString(m, msgPtr)} at ${readAsString(m, filePtr)}:${line}:${column}`);
       },
     },
   };
@@ -57,9 +80,10 @@ function readAsString(memory: WebAssembly.Memory, ptr: number): string {
   return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, byteLength >>> 1));
 }
 
-function adopt(instance: WebAssembly.Instance): EngineExports {
-  exportsReady = instance.exports as unknown as EngineExports;
-  return exportsReady;
+function adopt(instance: WebAssembly.Instance, pool: ThreadPool | null, shared: boolean): Engine {
+  current?.pool?.shutdown();
+  current = { wasm: instance.exports as unknown as EngineExports, pool, shared, arenaBase: -1, arenaTop: 0 };
+  return current;
 }
 
 function simdMissing(error: unknown): EngineError {
@@ -70,48 +94,82 @@ function simdMissing(error: unknown): EngineError {
   );
 }
 
-/**
- * Loads the engine. Calling it again is a no-op. Needed once in a browser's main thread;
- * optional in Node and Web Workers, where the engine also starts on first use.
- */
-export async function init(options: InitOptions = {}): Promise<void> {
-  if (exportsReady) return;
-  let source: BufferSource | Response = options.wasm instanceof URL ? await fetch(options.wasm) : options.wasm ?? embeddedBytes();
-  let module: WebAssembly.Module;
-  try {
-    if (source instanceof Response) {
-      source = await source.arrayBuffer();
-    }
-    module = await WebAssembly.compile(source);
-  } catch (error) {
-    throw simdMissing(error);
-  }
-  if (exportsReady) return; // another init() finished while we compiled
+function instantiateSingle(module: WebAssembly.Module): Engine {
   let instance: WebAssembly.Instance | undefined;
-  instance = await WebAssembly.instantiate(module, importObject(() => (instance!.exports as unknown as EngineExports).memory));
-  adopt(instance);
+  instance = new WebAssembly.Instance(module, imports(() => (instance!.exports as unknown as EngineExports).memory));
+  return adopt(instance, null, false);
 }
 
-/** The engine's exports, starting it synchronously on first use where the platform allows. */
-export function engine(): EngineExports {
-  if (exportsReady) return exportsReady;
+/**
+ * Loads the engine. Calling it again is a no-op (except that `threads` changes the thread count).
+ * Needed once in a browser's main thread; optional in Node and Web Workers.
+ */
+export async function init(options: InitOptions = {}): Promise<void> {
+  if (!current) {
+    let source: BufferSource | Response = options.wasm instanceof URL ? await fetch(options.wasm) : options.wasm ?? decode(WASM_BASE64);
+    let module: WebAssembly.Module;
+    try {
+      if (source instanceof Response) source = await source.arrayBuffer();
+      module = await WebAssembly.compile(source);
+    } catch (error) {
+      throw simdMissing(error);
+    }
+    if (!current) instantiateSingle(module);
+  }
+  if (options.threads !== undefined) await setThreads(options.threads);
+}
+
+/**
+ * Sets how many threads large kernels use (the caller plus threads - 1 workers sharing the
+ * engine's memory). 'auto' uses every core; 1 returns to the single-thread engine. Where
+ * SharedArrayBuffer is unavailable (browsers without cross-origin isolation) it stays at 1.
+ * Returns the number of threads now in use. Starting workers costs tens of milliseconds, so
+ * threads are off by default; small products stay on one thread anyway (see kernels/gemm.ts).
+ */
+export async function setThreads(threads: number | 'auto'): Promise<number> {
+  const support = threadSupport();
+  const wanted = threads === 'auto' ? (support.ok ? support.cores : 1) : threads;
+  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 256) {
+    throw new RangeError(`setThreads: threads must be 'auto' or an integer from 1 to 256, got ${String(threads)}`);
+  }
+  const now = current?.pool?.usable ? current.pool.size : 1;
+  if (current && wanted === now) return now;
+  if (wanted === 1 || !support.ok) {
+    instantiateSingle(await WebAssembly.compile(decode(WASM_BASE64)));
+    return 1;
+  }
+  let module: WebAssembly.Module;
+  let memory: WebAssembly.Memory;
+  try {
+    module = await WebAssembly.compile(decode(WASM_THREADS_BASE64));
+    memory = new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+  } catch (error) {
+    throw new EngineError(`setThreads: this platform cannot run the threaded engine: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  const instance = await WebAssembly.instantiate(module, imports(() => memory, memory));
+  const pool = await ThreadPool.create(module, memory, wanted, WORKER_EXPORTS);
+  adopt(instance, pool, true);
+  return wanted;
+}
+
+/** The engine, starting it synchronously on first use where the platform allows. */
+export function engine(): Engine {
+  if (current) return current;
   let module: WebAssembly.Module;
   try {
-    module = new WebAssembly.Module(embeddedBytes());
+    module = new WebAssembly.Module(decode(WASM_BASE64));
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new EngineError('mml-wasm: call `await init()` once before using the engine in a browser main thread', {
-        cause: error,
-      });
+      throw new EngineError('mml-wasm: call `await init()` once before using the engine in a browser main thread', { cause: error });
     }
     throw simdMissing(error);
   }
-  let instance: WebAssembly.Instance | undefined;
-  instance = new WebAssembly.Instance(module, importObject(() => (instance!.exports as unknown as EngineExports).memory));
-  return adopt(instance);
+  return instantiateSingle(module);
 }
 
 /** True once the engine is loaded (by init() or by first use). */
 export function engineReady(): boolean {
-  return exportsReady !== null;
+  return current !== null;
 }

@@ -14,6 +14,6 @@ export interface EngineInfo {
 
 /** Facts about the loaded engine (starts it if needed). */
 export function engineInfo(): EngineInfo {
-  engine();
-  return { version: VERSION, simd: true, threads: 1, memoryBytes: engineMemoryBytes() };
+  const { pool } = engine();
+  return { version: VERSION, simd: true, threads: pool?.usable ? pool.size : 1, memoryBytes: engineMemoryBytes() };
 }

@@ -1,5 +1,5 @@
-// Products: matmul (WASM gemm), and the O(n^2) or O(n) ones that stay in TypeScript because
-// copying their operands into WASM would cost as much as computing them (DESIGN.md).
+// Products: matmul (WASM gemm), gram (WASM syrk), matvec (WASM gemv from a size on: copying A in
+// is a memcpy, and the SIMD loop more than pays for it), and dot/outer in TypeScript.
 //
 // None of these check for NaN/Infinity: like numpy, they propagate IEEE values (the reflecting-bear
 // assignment relies on NaN passing through a product).
@@ -7,6 +7,8 @@
 import { shapeOf } from '../core/checks.js';
 import { ShapeError } from '../core/errors.js';
 import { gemm } from '../core/kernels/gemm.js';
+import { gemv } from '../core/kernels/gemv.js';
+import { syrk } from '../core/kernels/syrk.js';
 import { Matrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../core/matrix.js';
 
 export interface MatmulOptions {
@@ -34,11 +36,27 @@ export function matmul(A: MatrixLike, B: MatrixLike, options: MatmulOptions = {}
   return new Matrix(m, n, gemm({ m, n, k, a: a.data, b: b.data, transA, transB }));
 }
 
-/** A x for a vector x. */
-export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
+/**
+ * Matrix-vector products with fewer entries than this run in TypeScript: below it entering WASM
+ * costs more than the loop (measured by `npm run bench -- gemv`).
+ */
+export const SMALL_GEMV_ENTRIES = 1024;
+
+/** A x for a vector x (or Aᵀ x with `{ transA: true }`). */
+export function matvec(A: MatrixLike, x: VectorLike, options: { transA?: boolean } = {}): Float64Array {
   const a = toMatrix(A, 'matvec', 'A');
   const v = toVector(x, 'matvec', 'x');
-  if (a.cols !== v.length) throw new ShapeError(`matvec: A is ${shapeOf(a)} but x has length ${v.length}`);
+  const trans = options.transA ?? false;
+  const need = trans ? a.rows : a.cols;
+  if (need !== v.length) {
+    throw new ShapeError(`matvec: ${trans ? `Aᵀ (A is ${shapeOf(a)})` : `A (${shapeOf(a)})`} needs x of length ${need}, got ${v.length}`);
+  }
+  if (trans || a.rows * a.cols >= SMALL_GEMV_ENTRIES) return gemv({ m: a.rows, n: a.cols, a: a.data, x: v, trans });
+  return matvecJs(a, v);
+}
+
+/** A x in TypeScript, for small A. */
+export function matvecJs(a: Matrix, v: Float64Array): Float64Array {
   const { rows, cols, data } = a;
   const y = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -55,6 +73,20 @@ export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
     y[i] = s0 + s1;
   }
   return y;
+}
+
+/**
+ * The Gram matrix XᵀX (inner products of the columns), or XXᵀ with `{ of: 'rows' }`, scaled by
+ * alpha: half the work of matmul (only blocks on and above the diagonal are computed), exactly symmetric.
+ */
+export function gram(X: MatrixLike, options: { of?: 'columns' | 'rows'; alpha?: number } = {}): Matrix {
+  const x = toMatrix(X, 'gram', 'X');
+  const of = options.of ?? 'columns';
+  if (of !== 'columns' && of !== 'rows') throw new TypeError(`gram: 'of' must be 'columns' or 'rows', got ${JSON.stringify(of)}`);
+  const alpha = options.alpha ?? 1;
+  if (typeof alpha !== 'number') throw new TypeError(`gram: alpha must be a number, got ${typeof alpha}`);
+  const p = of === 'rows' ? x.rows : x.cols;
+  return new Matrix(p, p, syrk({ rows: x.rows, cols: x.cols, x: x.data, outer: of === 'rows', alpha }));
 }
 
 /** Inner product x · y. */

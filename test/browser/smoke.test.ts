@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { matmul, Matrix } from '../../src/index.js';
+import { gram, matmul, Matrix } from '../../src/index.js';
 import { startServer } from './static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -49,6 +49,22 @@ describe('browser', () => {
     const W = Matrix.random(300, 300, { seed: 3 });
     const C = matmul(W, W);
     expect(result.fromWorker).toEqual({ sum: C.sum(), corner: C.get(299, 299) });
+    await page.close();
+  });
+
+  it('runs the thread pool on a cross-origin isolated page (main thread spins, workers block)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/test/browser/threads.html`);
+    await page.waitForFunction(() => (window as any).__result || (window as any).__error, null, { timeout: 20_000 });
+    expect(await page.evaluate(() => (window as any).__error)).toBeUndefined();
+    const result = await page.evaluate(() => (window as any).__result);
+    expect(result.isolated).toBe(true);
+    expect(result.threads).toBe(2);
+    expect(result.after).toBe(1);
+    const A = Matrix.random(300, 280, { seed: 4, distribution: 'normal' });
+    const B = Matrix.random(280, 310, { seed: 5, distribution: 'normal' });
+    expect(result.c).toEqual(Array.from(matmul(A, B).data));
+    expect(result.g).toEqual(Array.from(gram(A).data));
     await page.close();
   });
 

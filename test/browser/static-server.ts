@@ -23,7 +23,14 @@ export async function startServer(): Promise<{ url: string; server: Server }> {
     }
     try {
       const body = await readFile(join(ROOT, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          // Cross-origin isolation, so that pages may use SharedArrayBuffer (the thread pool).
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-embedder-policy': 'require-corp',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

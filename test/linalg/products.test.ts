@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { dot, EngineError, matmul, Matrix, matvec, outer, ShapeError } from '../../src/index.js';
+import { dot, EngineError, gram, matmul, Matrix, matvec, outer, ShapeError } from '../../src/index.js';
 import { withScratch } from '../../src/core/arena.js';
 import { SMALL_GEMM_FLOPS } from '../../src/core/kernels/gemm.js';
 import { absProduct, errorOf, maxRelDiff, naiveMatmul } from '../helpers.js';
@@ -139,6 +139,36 @@ describe('matmul errors', () => {
   });
 });
 
+describe('gram', () => {
+  it('equals XᵀX and XXᵀ from matmul bit for bit, and is exactly symmetric (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.integer(), (r, c, seed) => {
+        const X = Matrix.random(r, c, { seed, distribution: 'normal' });
+        const G = gram(X);
+        expect(G.shape).toEqual([c, c]);
+        expect(G.equals(G.T)).toBe(true);
+        expect(G.equals(matmul(X, X, { transA: true }))).toBe(true);
+        const H = gram(X, { of: 'rows', alpha: 0.5 });
+        expect(H.equals(H.T)).toBe(true);
+        expect(maxRelDiff(H, matmul(X, X, { transB: true }).scale(0.5))).toBeLessThanOrEqual(1e-15);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a tall shape like the PCA covariance (2000x784) within the rounding bound', () => {
+    const X = Matrix.random(2000, 784, { seed: 5 });
+    const G = gram(X);
+    const XT = X.T;
+    expectWithinRounding(G, XT, X);
+  });
+
+  it('checks its options', () => {
+    expect(errorOf(() => gram([[1, 2]], { of: 'diagonal' as 'rows' }))).toBeInstanceOf(TypeError);
+    expect(errorOf(() => gram('x' as unknown as number[][]))).toBeInstanceOf(TypeError);
+  });
+});
+
 describe('matvec, dot, outer', () => {
   it('compute what their definitions say', () => {
     const A = Matrix.from([[1, 2, 3], [4, 5, 6]]);
@@ -148,20 +178,28 @@ describe('matvec, dot, outer', () => {
     expect(outer([1, 2], [3, 4, 5]).toArray()).toEqual([[3, 4, 5], [6, 8, 10]]);
   });
 
-  it('matvec agrees with matmul by a one-column matrix (property)', () => {
+  it('matvec and its transpose agree with the naive product, on both sides of the WASM threshold (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (m, n) => {
+      fc.property(fc.integer({ min: 1, max: 130 }), fc.integer({ min: 1, max: 130 }), fc.boolean(), (m, n, transA) => {
         const A = Matrix.random(m, n, { seed: m * n, distribution: 'normal' });
-        const x = Matrix.random(n, 1, { seed: m + n, distribution: 'normal' });
-        expect(maxRelDiff(matvec(A, x.data), naiveMatmul(A, x).data)).toBeLessThan(1e-13);
+        const x = Matrix.random(transA ? m : n, 1, { seed: m + n, distribution: 'normal' });
+        const y = matvec(A, x.data, { transA });
+        const ref = naiveMatmul(transA ? A.T : A, x);
+        const scale = absProduct(transA ? A.T : A, x);
+        const k = transA ? m : n;
+        y.forEach((v, i) => expect(Math.abs(v - ref.data[i])).toBeLessThanOrEqual(2 * k * EPS * scale.data[i]));
       }),
-      { numRuns: 30 },
+      { numRuns: 60 },
     );
   });
 
   it('check lengths and types', () => {
     expect(errorOf(() => matvec(Matrix.ones(2, 3), [1, 2]))).toBeInstanceOf(ShapeError);
-    expect(errorOf(() => matvec(Matrix.ones(2, 3), [1, 2]))).toHaveProperty('message', 'matvec: A is 2x3 but x has length 2');
+    expect(errorOf(() => matvec(Matrix.ones(2, 3), [1, 2]))).toHaveProperty('message', 'matvec: A (2x3) needs x of length 3, got 2');
+    expect(errorOf(() => matvec(Matrix.ones(2, 3), [1, 2, 3], { transA: true }))).toHaveProperty(
+      'message',
+      'matvec: Aᵀ (A is 2x3) needs x of length 2, got 3',
+    );
     expect(errorOf(() => dot([1, 2], [1]))).toBeInstanceOf(ShapeError);
     expect(errorOf(() => dot([1, 'x' as unknown as number], [1, 2]))).toBeInstanceOf(TypeError);
     expect(errorOf(() => outer({} as unknown as number[], [1]))).toBeInstanceOf(TypeError);

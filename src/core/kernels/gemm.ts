@@ -1,7 +1,10 @@
 // Thin shim over the WASM dgemm (the tfjs-backend-wasm shape: validate, place data, call one
 // export). Works on plain row-major Float64Arrays so that core/matrix.ts can use it without a cycle.
+// With a thread pool (setThreads), large products are split into row or column blocks of C, one
+// per thread; every entry of C is still computed by one thread in the same order, so results are
+// bit-for-bit those of one thread.
 
-import { withScratch } from '../arena.js';
+import { withScratch, type Scratch } from '../arena.js';
 
 export interface GemmArgs {
   /** Rows of op(A) and of C. */
@@ -56,10 +59,67 @@ export function gemmWasm(args: GemmArgs): Float64Array {
     const pa = s.put(a);
     const pb = s.put(b);
     const pc = beta !== 0 && c ? s.put(c) : s.allocF64(m * n);
-    const work = s.alloc(s.wasm.dgemmWorkBytes(m, n, k));
-    s.wasm.dgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, pa, transA ? m : k, pb, transB ? k : n, beta, pc, n, work);
+    runDgemm(s, 'matmul', { transA, transB, m, n, k, alpha, pa, lda: transA ? m : k, pb, ldb: transB ? k : n, beta, pc, ldc: n });
     return s.take(pc, m * n);
   });
+}
+
+/** A gemm whose operands are already in linear memory (byte addresses, element strides). */
+export interface PlacedGemm {
+  transA: boolean;
+  transB: boolean;
+  m: number;
+  n: number;
+  k: number;
+  alpha: number;
+  pa: number;
+  lda: number;
+  pb: number;
+  ldb: number;
+  beta: number;
+  pc: number;
+  ldc: number;
+}
+
+/**
+ * Products with at least this many multiply-adds are split over the thread pool: waking the
+ * workers costs tens of microseconds (measured by `npm run bench -- threads`).
+ */
+export const THREAD_MIN_MULADDS = 2 ** 21;
+
+/** Block rows (or columns) per thread are multiples of this, so that only the last block has edge tiles. */
+const SPLIT_ALIGN = 8;
+
+/** Runs a placed f64 gemm, on every thread of the pool when it is large enough. */
+export function runDgemm(s: Scratch, op: string, g: PlacedGemm): void {
+  const pool = s.engine.pool;
+  const parts = pool?.usable && g.m * g.n * g.k >= THREAD_MIN_MULADDS ? splitGemm(g, pool.size, 8) : [g];
+  const args = parts.map((q) => [
+    q.transA ? 1 : 0, q.transB ? 1 : 0, q.m, q.n, q.k, q.alpha, q.pa, q.lda, q.pb, q.ldb, q.beta, q.pc, q.ldc,
+    s.alloc(s.wasm.dgemmWorkBytes(q.m, q.n, q.k)),
+  ] as const);
+  const own = () => s.wasm.dgemm(...args[0]);
+  if (parts.length === 1 || !pool) return own();
+  pool.run(op, args.slice(1).map((a) => ({ fn: 'dgemm', args: [...a] })), own);
+}
+
+/** Splits C into `parts` blocks of rows (or of columns when C is wide), as placed sub-gemms. */
+export function splitGemm(g: PlacedGemm, parts: number, elementBytes: number): PlacedGemm[] {
+  const byRows = g.m >= g.n;
+  const total = byRows ? g.m : g.n;
+  const chunk = Math.ceil(total / parts / SPLIT_ALIGN) * SPLIT_ALIGN;
+  const out: PlacedGemm[] = [];
+  for (let start = 0; start < total; start += chunk) {
+    const size = Math.min(chunk, total - start);
+    if (byRows) {
+      const pa = g.pa + (g.transA ? start : start * g.lda) * elementBytes;
+      out.push({ ...g, m: size, pa, pc: g.pc + start * g.ldc * elementBytes });
+    } else {
+      const pb = g.pb + (g.transB ? start * g.ldb : start) * elementBytes;
+      out.push({ ...g, n: size, pb, pc: g.pc + start * elementBytes });
+    }
+  }
+  return out;
 }
 
 /** The same product in JavaScript for tiny shapes (i-p-j order: unit stride on B and C). */
