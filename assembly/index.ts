@@ -7,5 +7,6 @@ export { dgemm, dgemmWorkBytes } from "./blas/gemm";
 export function heapBase(): usize {
   return __heap_base;
 }
-export { peakF64x2 } from "./bench/peak";
+export { peakF64x2, peakF32x4 } from "./bench/peak";
 export { dgemv } from "./blas/gemv";
+export { sgemm, sgemmWorkBytes } from "./blas/sgemm";

@@ -61,6 +61,18 @@ export class Scratch {
     return ptr;
   }
 
+  /** Allocates room for `values` as float32 and copies them in, rounded to float32. */
+  putF32(values: Float64Array): number {
+    const ptr = this.alloc(values.length * 4);
+    new Float32Array(this.wasm.memory.buffer, ptr, values.length).set(values);
+    return ptr;
+  }
+
+  /** Copies n floats out of linear memory into a new Float64Array (exact widening). */
+  takeF32(ptr: number, n: number): Float64Array {
+    return new Float64Array(new Float32Array(this.wasm.memory.buffer, ptr, n));
+  }
+
   /** Copies n doubles out of linear memory into a new array that the caller owns. */
   take(ptr: number, n: number): Float64Array {
     // ArrayBuffer.slice copies straight into fresh memory where TypedArray.slice zero-fills first

@@ -24,8 +24,14 @@ export interface EngineExports {
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
   dgemmWorkBytes(m: number, n: number, k: number): number;
+  sgemm(
+    transA: number, transB: number, m: number, n: number, k: number, alpha: number,
+    a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
+  ): void;
+  sgemmWorkBytes(m: number, n: number, k: number): number;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
   peakF64x2(iterations: number, y: number, x: number): number;
+  peakF32x4(iterations: number, y: number, x: number): number;
 }
 
 /** The loaded engine: its exports, its thread pool (null: one thread) and its arena pointers. */
@@ -46,7 +52,7 @@ export interface InitOptions {
 }
 
 /** Exports every pool worker may be asked to run. */
-const WORKER_EXPORTS = ['dgemm'];
+const WORKER_EXPORTS = ['dgemm', 'sgemm'];
 
 /** Initial and maximum pages (64 KiB) of the shared memory: 4 GiB, the wasm32 limit. */
 const SHARED_MAX_PAGES = 65536;

@@ -28,10 +28,14 @@ describe('thread pool', () => {
     const X = Matrix.random(3000, 300, { seed: 9 });
     await setThreads(1);
     const single = inputs.map(({ A, B, tA, tB }) => matmul(A, B, { transA: tA, transB: tB }));
+    const single32 = inputs.map(({ A, B, tA, tB }) => matmul(A, B, { transA: tA, transB: tB, dtype: 'float32' }));
     const singleGram = gram(X);
     expect(await setThreads(2)).toBe(2);
     expect(engineInfo().threads).toBe(2);
-    inputs.forEach(({ A, B, tA, tB }, i) => expect(matmul(A, B, { transA: tA, transB: tB }).equals(single[i])).toBe(true));
+    inputs.forEach(({ A, B, tA, tB }, i) => {
+      expect(matmul(A, B, { transA: tA, transB: tB }).equals(single[i])).toBe(true);
+      expect(matmul(A, B, { transA: tA, transB: tB, dtype: 'float32' }).equals(single32[i])).toBe(true);
+    });
     expect(gram(X).equals(singleGram)).toBe(true);
   });
 

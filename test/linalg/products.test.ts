@@ -139,6 +139,42 @@ describe('matmul errors', () => {
   });
 });
 
+describe('matmul in float32', () => {
+  const F32_EPS = 2 ** -23;
+
+  it('rounds operands to float32 and stays within float32 rounding of the exact product (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer(),
+        (m, k, n, transA, transB, seed) => {
+          // Operands already representable in float32, so the reference sees the same inputs.
+          const A = Matrix.random(m, k, { seed, distribution: 'normal' }).map(Math.fround);
+          const B = Matrix.random(k, n, { seed: seed + 1, distribution: 'normal' }).map(Math.fround);
+          const C = matmul(transA ? A.T : A, transB ? B.T : B, { transA, transB, dtype: 'float32' });
+          const ref = naiveMatmul(A, B);
+          const scale = absProduct(A, B);
+          C.data.forEach((v, t) => {
+            expect(Math.fround(v)).toBe(v);
+            expect(Math.abs(v - ref.data[t])).toBeLessThanOrEqual((k + 2) * F32_EPS * scale.data[t]);
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('handles tiny products (no JavaScript path: the arithmetic must be float32) and rejects unknown dtypes', () => {
+    const C = matmul([[1 / 3]], [[3]], { dtype: 'float32' });
+    expect(C.get(0, 0)).toBe(Math.fround(Math.fround(1 / 3) * 3));
+    expect(errorOf(() => matmul([[1]], [[1]], { dtype: 'int8' as 'float32' }))).toBeInstanceOf(TypeError);
+  });
+});
+
 describe('gram', () => {
   it('equals XᵀX and XXᵀ from matmul bit for bit, and is exactly symmetric (property)', () => {
     fc.assert(

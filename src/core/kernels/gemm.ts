@@ -23,7 +23,11 @@ export interface GemmArgs {
   beta?: number;
   /** C (m x n) for beta != 0; not modified: the result is a new array. */
   c?: Float64Array;
+  /** Arithmetic precision: 'float64' (default) or 'float32' (operands and result rounded to float32). */
+  dtype?: Dtype;
 }
+
+export type Dtype = 'float64' | 'float32';
 
 /**
  * Products with at most this many multiply-adds run in plain JavaScript: below it the fixed cost of
@@ -35,7 +39,7 @@ export const SMALL_GEMM_FLOPS = 256;
 type GemmCall = Required<Omit<GemmArgs, 'c'>> & { c: Float64Array | undefined };
 
 function withDefaults(args: GemmArgs): GemmCall {
-  return { transA: false, transB: false, alpha: 1, beta: 0, ...args, c: args.c };
+  return { transA: false, transB: false, alpha: 1, beta: 0, dtype: 'float64', ...args, c: args.c };
 }
 
 /** C = alpha * op(A) op(B) + beta * C as a new m x n row-major array. */
@@ -49,17 +53,25 @@ export function gemm(args: GemmArgs): Float64Array {
     if (beta !== 0 && c) for (let t = 0; t < m * n; t++) out[t] = beta * c[t];
     return out;
   }
-  return m * n * k <= SMALL_GEMM_FLOPS ? gemmJs(call) : gemmWasm(call);
+  return m * n * k <= SMALL_GEMM_FLOPS && call.dtype === 'float64' ? gemmJs(call) : gemmWasm(call);
 }
 
 /** The WASM path of gemm, whatever the size (the bench compares it with gemmJs). */
 export function gemmWasm(args: GemmArgs): Float64Array {
-  const { m, n, k, a, b, transA, transB, alpha, beta, c } = withDefaults(args);
+  const { m, n, k, a, b, transA, transB, alpha, beta, c, dtype } = withDefaults(args);
   return withScratch('matmul', (s) => {
+    if (dtype === 'float32') {
+      // Operands are rounded to float32 on the way in (a native conversion), the result widened on the way out.
+      const pa = s.putF32(a);
+      const pb = s.putF32(b);
+      const pc = beta !== 0 && c ? s.putF32(c) : s.alloc(m * n * 4);
+      runGemm(s, 'matmul', 'float32', { transA, transB, m, n, k, alpha, pa, lda: transA ? m : k, pb, ldb: transB ? k : n, beta, pc, ldc: n });
+      return s.takeF32(pc, m * n);
+    }
     const pa = s.put(a);
     const pb = s.put(b);
     const pc = beta !== 0 && c ? s.put(c) : s.allocF64(m * n);
-    runDgemm(s, 'matmul', { transA, transB, m, n, k, alpha, pa, lda: transA ? m : k, pb, ldb: transB ? k : n, beta, pc, ldc: n });
+    runGemm(s, 'matmul', 'float64', { transA, transB, m, n, k, alpha, pa, lda: transA ? m : k, pb, ldb: transB ? k : n, beta, pc, ldc: n });
     return s.take(pc, m * n);
   });
 }
@@ -90,17 +102,21 @@ export const THREAD_MIN_MULADDS = 2 ** 21;
 /** Block rows (or columns) per thread are multiples of this, so that only the last block has edge tiles. */
 const SPLIT_ALIGN = 8;
 
-/** Runs a placed f64 gemm, on every thread of the pool when it is large enough. */
-export function runDgemm(s: Scratch, op: string, g: PlacedGemm): void {
+/** Runs a placed gemm (f64: dgemm, f32: sgemm), on every thread of the pool when it is large enough. */
+export function runGemm(s: Scratch, op: string, dtype: Dtype, g: PlacedGemm): void {
   const pool = s.engine.pool;
-  const parts = pool?.usable && g.m * g.n * g.k >= THREAD_MIN_MULADDS ? splitGemm(g, pool.size, 8) : [g];
+  const f32 = dtype === 'float32';
+  // f32 runs about twice as fast, so it needs twice the work to pay for waking the pool.
+  const minWork = f32 ? 2 * THREAD_MIN_MULADDS : THREAD_MIN_MULADDS;
+  const parts = pool?.usable && g.m * g.n * g.k >= minWork ? splitGemm(g, pool.size, f32 ? 4 : 8) : [g];
+  const workBytes = f32 ? s.wasm.sgemmWorkBytes : s.wasm.dgemmWorkBytes;
   const args = parts.map((q) => [
     q.transA ? 1 : 0, q.transB ? 1 : 0, q.m, q.n, q.k, q.alpha, q.pa, q.lda, q.pb, q.ldb, q.beta, q.pc, q.ldc,
-    s.alloc(s.wasm.dgemmWorkBytes(q.m, q.n, q.k)),
+    s.alloc(workBytes(q.m, q.n, q.k)),
   ] as const);
-  const own = () => s.wasm.dgemm(...args[0]);
+  const own = () => (f32 ? s.wasm.sgemm(...args[0]) : s.wasm.dgemm(...args[0]));
   if (parts.length === 1 || !pool) return own();
-  pool.run(op, args.slice(1).map((a) => ({ fn: 'dgemm', args: [...a] })), own);
+  pool.run(op, args.slice(1).map((a) => ({ fn: f32 ? 'sgemm' : 'dgemm', args: [...a] })), own);
 }
 
 /** Splits C into `parts` blocks of rows (or of columns when C is wide), as placed sub-gemms. */

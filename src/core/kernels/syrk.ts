@@ -3,7 +3,7 @@
 // in blocks of SYRK_BLOCK that is (b + 1) / 2b of the gemm's work for b blocks (57% at p = 784).
 
 import { withScratch } from '../arena.js';
-import { runDgemm, type PlacedGemm } from './gemm.js';
+import { runGemm, type PlacedGemm } from './gemm.js';
 
 /** Order of the diagonal blocks: a multiple of the micro-tile; the diagonal blocks do full work. */
 export const SYRK_BLOCK = 128;
@@ -47,7 +47,7 @@ export function syrk({ rows, cols, x, outer = false, alpha = 1 }: SyrkArgs): Flo
         pc: pc + j0 * 8,
         ldc: p,
       };
-      runDgemm(s, 'gram', g);
+      runGemm(s, 'gram', 'float64', g);
     }
     const c = s.take(pc, p * p);
     for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) c[i * p + j] = c[j * p + i];

@@ -1,0 +1,61 @@
+// float32 matmul: mml-wasm (matmul with dtype 'float32') against @tensorflow/tfjs-backend-wasm
+// (XNNPACK, its SIMD single-thread build), both one thread, side by side. tfjs is timed as its
+// users run it on tensors already uploaded: tf.matMul + dataSync (the copy out). Ours includes
+// the copies in and out (float64 -> float32 -> float64), which tfjs does not pay here.
+import { createRequire } from 'node:module';
+import { matmul, Matrix } from '../../dist/index.js';
+import { fmt, measureInterleaved, table, warmUp } from '../harness.mjs';
+import { measurePeak } from './peak.mjs';
+
+const require = createRequire(import.meta.url);
+
+async function loadTfjs() {
+  try {
+    const tf = require('@tensorflow/tfjs-core');
+    const backend = require('@tensorflow/tfjs-backend-wasm');
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    backend.setThreadsCount(1);
+    await tf.setBackend('wasm');
+    await tf.ready();
+    return tf;
+  } catch (error) {
+    if (error?.code === 'MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+export async function run({ quick }) {
+  const sizes = quick ? [128] : [128, 256, 512, 1024];
+  const tf = await loadTfjs();
+  const peak = measurePeak({ quick, dtype: 'float32' }).gflops;
+  const rows = [];
+  const data = [];
+  for (const n of sizes) {
+    const A = Matrix.random(n, n, { seed: 1 });
+    const B = Matrix.random(n, n, { seed: 2 });
+    const candidates = { ours: () => matmul(A, B, { dtype: 'float32' }), ours64: () => matmul(A, B) };
+    let ta, tb;
+    if (tf) {
+      ta = tf.tensor2d(Float32Array.from(A.data), [n, n]);
+      tb = tf.tensor2d(Float32Array.from(B.data), [n, n]);
+      candidates.tfjs = () => {
+        const c = tf.matMul(ta, tb);
+        const out = c.dataSync();
+        c.dispose();
+        return out;
+      };
+    }
+    for (const fn of Object.values(candidates)) warmUp(fn, n <= 256 ? 20 : 3);
+    const t = measureInterleaved(candidates, { quick, rounds: quick ? 1 : 3 });
+    ta?.dispose();
+    tb?.dispose();
+    const flops = 2 * n ** 3;
+    rows.push([n, fmt.ms(t.ours), fmt.gflops(flops, t.ours), `${((flops / t.ours / 1e9 / peak) * 100).toFixed(0)}%`, t.tfjs ? fmt.gflops(flops, t.tfjs) : 'n/a', t.tfjs ? fmt.ratio(t.tfjs / t.ours) : 'n/a', fmt.ratio(t.ours64 / t.ours)]);
+    data.push({ n, seconds: t, gflops: flops / t.ours / 1e9 });
+  }
+  const text = [
+    `float32 matmul, one thread (f32x4 peak ${peak.toFixed(2)} GFLOP/s)`,
+    table(['n', 'ms', 'GFLOP/s', '% of peak', 'tfjs-wasm GFLOP/s', 'vs tfjs-wasm', 'vs our float64'], rows),
+  ].join('\n');
+  return { text, data: { peakF32Gflops: peak, sizes: data, tfjs: Boolean(tf) } };
+}
