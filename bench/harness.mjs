@@ -6,23 +6,27 @@ import { mkdirSync, writeFileSync } from 'node:fs';
  * Times fn with benchmark.js: mean seconds per call and relative margin of error (%).
  * quick: a few samples only, for CI smoke runs.
  */
-export function measure(name, fn, { quick = false } = {}) {
-  const bench = new Benchmark(name, fn, quick ? { maxTime: 0.05, minSamples: 2, initCount: 1 } : { maxTime: 0.5, minSamples: 5 });
+export function measure(name, fn, { quick = false, short = false } = {}) {
+  const options = quick ? { maxTime: 0.05, minSamples: 2, initCount: 1 } : short ? { maxTime: 0.1, minSamples: 2 } : { maxTime: 0.5, minSamples: 5 };
+  const bench = new Benchmark(name, fn, options);
   bench.run({ async: false });
   if (bench.error) throw bench.error;
   return { name, seconds: bench.stats.mean, rme: bench.stats.rme, samples: bench.stats.sample.length };
 }
 
 /**
- * Times several functions in interleaved rounds (A B C A B C ...) and keeps each one's fastest
- * round: on a shared machine the minimum is the least disturbed estimate, and interleaving gives
- * every candidate the same share of good and bad moments. Returns seconds per call by name.
+ * Times several functions in interleaved short rounds (A B C A B C ...) until a time budget is
+ * spent, and keeps each one's fastest round. This machine is shared: for seconds at a time a
+ * core runs at about half speed (other tenants); short alternating rounds give every candidate the
+ * same chances, and the fastest round is the least disturbed estimate. At least `rounds` rounds.
+ * Returns seconds per call by name.
  */
-export function measureInterleaved(candidates, { quick = false, rounds = quick ? 1 : 5 } = {}) {
+export function measureInterleaved(candidates, { quick = false, rounds = 1, budget = quick ? 0 : 4 } = {}) {
   const best = {};
-  for (let round = 0; round < rounds; round++) {
+  const start = performance.now();
+  for (let round = 0; round < rounds || (performance.now() - start) / 1e3 < budget; round++) {
     for (const [name, fn] of Object.entries(candidates)) {
-      const s = measure(name, fn, { quick }).seconds;
+      const s = measure(name, fn, { quick, short: true }).seconds;
       if (!(name in best) || s < best[name]) best[name] = s;
     }
   }

@@ -8,6 +8,18 @@ const KERNELS = {
   float32: { fn: 'peakF32x4', flops: 96 },
 };
 
+/**
+ * The peak loop as a candidate for measureInterleaved (so that "% of peak" compares rounds taken
+ * at the same moments): `fn` runs it, `gflops(seconds)` converts its time.
+ */
+export function peakCandidate(dtype = 'float64') {
+  const { wasm } = engine();
+  const { fn, flops } = KERNELS[dtype];
+  const iterations = 100_000;
+  warmUp(() => wasm[fn](10_000, 0.5, 0.25), 300);
+  return { fn: () => wasm[fn](iterations, 0.5, 0.25), gflops: (seconds) => (iterations * flops) / seconds / 1e9 };
+}
+
 export function measurePeak({ quick = false, dtype = 'float64' } = {}) {
   const { wasm } = engine();
   const { fn, flops } = KERNELS[dtype];

@@ -61,16 +61,23 @@ export class Scratch {
     return ptr;
   }
 
-  /** Allocates room for `values` as float32 and copies them in, rounded to float32. */
+  /** Allocates room for `values` as float32 and copies them in, rounded to float32 (in WASM, at memory speed). */
   putF32(values: Float64Array): number {
     const ptr = this.alloc(values.length * 4);
-    new Float32Array(this.wasm.memory.buffer, ptr, values.length).set(values);
+    const mark = this.engine.arenaTop;
+    this.wasm.demoteF64(this.put(values), ptr, values.length);
+    this.engine.arenaTop = mark; // the float64 staging copy is released at once
     return ptr;
   }
 
-  /** Copies n floats out of linear memory into a new Float64Array (exact widening). */
+  /** Copies n floats out of linear memory into a new Float64Array (exact widening, in WASM). */
   takeF32(ptr: number, n: number): Float64Array {
-    return new Float64Array(new Float32Array(this.wasm.memory.buffer, ptr, n));
+    const mark = this.engine.arenaTop;
+    const wide = this.allocF64(n);
+    this.wasm.promoteF32(ptr, wide, n);
+    const out = this.take(wide, n);
+    this.engine.arenaTop = mark;
+    return out;
   }
 
   /** Copies n doubles out of linear memory into a new array that the caller owns. */

@@ -29,6 +29,8 @@ export interface EngineExports {
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
   sgemmWorkBytes(m: number, n: number, k: number): number;
+  demoteF64(src: number, dst: number, n: number): void;
+  promoteF32(src: number, dst: number, n: number): void;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;

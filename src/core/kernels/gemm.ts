@@ -97,7 +97,10 @@ export interface PlacedGemm {
  * Products with at least this many multiply-adds are split over the thread pool: waking the
  * workers costs tens of microseconds (measured by `npm run bench -- threads`).
  */
-export const THREAD_MIN_MULADDS = 2 ** 21;
+export const THREAD_MIN_MULADDS = 2 ** 22;
+
+/** The split threshold in use (the threads bench lowers or disables it to measure both sides). */
+export const threading = { minMulAdds: THREAD_MIN_MULADDS };
 
 /** Block rows (or columns) per thread are multiples of this, so that only the last block has edge tiles. */
 const SPLIT_ALIGN = 8;
@@ -107,7 +110,7 @@ export function runGemm(s: Scratch, op: string, dtype: Dtype, g: PlacedGemm): vo
   const pool = s.engine.pool;
   const f32 = dtype === 'float32';
   // f32 runs about twice as fast, so it needs twice the work to pay for waking the pool.
-  const minWork = f32 ? 2 * THREAD_MIN_MULADDS : THREAD_MIN_MULADDS;
+  const minWork = f32 ? 2 * threading.minMulAdds : threading.minMulAdds;
   const parts = pool?.usable && g.m * g.n * g.k >= minWork ? splitGemm(g, pool.size, f32 ? 4 : 8) : [g];
   const workBytes = f32 ? s.wasm.sgemmWorkBytes : s.wasm.dgemmWorkBytes;
   const args = parts.map((q) => [
