@@ -11,3 +11,4 @@ export { peakF64x2, peakF32x4 } from "./bench/peak";
 export { dgemv } from "./blas/gemv";
 export { sgemm, sgemmWorkBytes } from "./blas/sgemm";
 export { demoteF64, promoteF32 } from "./blas/convert";
+export { dsyrk, dsyrkBlock } from "./blas/syrk";

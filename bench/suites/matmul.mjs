@@ -35,7 +35,7 @@ export async function run({ quick }) {
     // Our speed against the peak loop, in alternating rounds; then the peers against us, in
     // alternating rounds too (ratios compare rounds taken at the same moments). At n = 1024 a peer
     // call takes seconds: one round there.
-    const own = measureInterleaved({ ours: candidates['mml-wasm'], peak: peakLoop.fn }, { quick });
+    const own = measureInterleaved({ ours: candidates['mml-wasm'], peak: peakLoop.fn }, { quick, budget: quick ? 0 : 10 });
     const seconds = measureInterleaved(candidates, { quick, rounds: 1, budget: quick || n >= 1024 ? 0 : 4 });
     const ours = own.ours;
     const peakHere = peakLoop.gflops(own.peak);

@@ -1,7 +1,7 @@
 // Two threads against one on the same f64 products. Both run on the threaded engine (shared
 // memory, pool of one worker), toggling only the split, in alternating short rounds: the second
 // core of this shared machine is intermittently busy with other tenants' work, and alternating
-// gives both sides the same chances; the fastest round of each is the figure (20 s per size from 512). The speed-ups
+// gives both sides the same chances; the fastest round of each is the figure (30 s per size from 512). The speed-ups
 // decide THREAD_MIN_MULADDS (src/core/kernels/gemm.ts).
 import { THREAD_MIN_MULADDS, threading } from '../../dist/core/kernels/gemm.js';
 import { matmul, Matrix, setThreads } from '../../dist/index.js';
@@ -21,7 +21,7 @@ export async function run({ quick }) {
       return call();
     };
     warmUp(call, 3);
-    const t = measureInterleaved({ 1: withThreads(1), 2: withThreads(2) }, { quick, budget: quick ? 0 : n >= 512 ? 20 : 5 });
+    const t = measureInterleaved({ 1: withThreads(1), 2: withThreads(2) }, { quick, budget: quick ? 0 : n >= 512 ? 30 : 5 });
     const best = { 1: t[1], 2: t[2] };
     threading.minMulAdds = THREAD_MIN_MULADDS;
     const flops = 2 * n ** 3;

@@ -29,6 +29,11 @@ export interface EngineExports {
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
   sgemmWorkBytes(m: number, n: number, k: number): number;
+  dsyrk(
+    outer: number, p: number, k: number, alpha: number, x: number, ldx: number, c: number, ldc: number, work: number,
+    jbFrom: number, jbTo: number,
+  ): void;
+  dsyrkBlock(): number;
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
@@ -54,7 +59,7 @@ export interface InitOptions {
 }
 
 /** Exports every pool worker may be asked to run. */
-const WORKER_EXPORTS = ['dgemm', 'sgemm'];
+const WORKER_EXPORTS = ['dgemm', 'sgemm', 'dsyrk'];
 
 /** Initial and maximum pages (64 KiB) of the shared memory: 4 GiB, the wasm32 limit. */
 const SHARED_MAX_PAGES = 65536;

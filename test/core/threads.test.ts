@@ -9,8 +9,8 @@ import { errorOf } from '../helpers.js';
 const cases: [number, number, number, boolean, boolean][] = [
   [300, 200, 301, false, false], // split by rows
   [97, 500, 400, true, false], // wide: split by columns, transposed A
-  [260, 300, 66, false, true],
-  [1, 8000, 600, false, false], // one row: column split
+  [260, 300, 120, false, true],
+  [1, 16000, 600, false, false], // one row: column split
 ];
 
 afterAll(async () => {
@@ -66,5 +66,26 @@ describe('thread pool', () => {
     await expect(setThreads(2.5)).rejects.toThrow(RangeError);
     expect(await setThreads(1)).toBe(1);
     expect(engineInfo().threads).toBe(1);
+  });
+});
+
+describe('gram work split', () => {
+  it('covers every block column once, in contiguous ranges of about equal work', async () => {
+    const { balancedRanges } = await import('../../src/core/kernels/syrk.js');
+    for (let blocks = 1; blocks <= 40; blocks++) {
+      for (let parts = 1; parts <= 4; parts++) {
+        const ranges = balancedRanges(blocks, parts);
+        expect(ranges[0][0]).toBe(0);
+        expect(ranges[ranges.length - 1][1]).toBe(blocks);
+        ranges.forEach(([a, b], i) => {
+          expect(b).toBeGreaterThan(a);
+          if (i > 0) expect(a).toBe(ranges[i - 1][1]);
+        });
+        if (blocks >= 4 * parts) {
+          const work = ranges.map(([a, b]) => ((a + 1 + b) * (b - a)) / 2);
+          expect(Math.max(...work) / Math.min(...work)).toBeLessThan(1.6);
+        }
+      }
+    }
   });
 });

@@ -97,7 +97,7 @@ export interface PlacedGemm {
  * Products with at least this many multiply-adds are split over the thread pool: waking the
  * workers costs tens of microseconds (measured by `npm run bench -- threads`).
  */
-export const THREAD_MIN_MULADDS = 2 ** 22;
+export const THREAD_MIN_MULADDS = 2 ** 23;
 
 /** The split threshold in use (the threads bench lowers or disables it to measure both sides). */
 export const threading = { minMulAdds: THREAD_MIN_MULADDS };

@@ -1,12 +1,11 @@
-// Symmetric rank-k product (BLAS syrk): C = alpha * XᵀX or alpha * XXᵀ, computing only the
-// blocks on and above the diagonal through the gemm kernel and mirroring them. For C of order p
-// in blocks of SYRK_BLOCK that is (b + 1) / 2b of the gemm's work for b blocks (57% at p = 784).
+// Symmetric rank-k product (BLAS syrk): C = alpha * XᵀX or alpha * XXᵀ through the WASM dsyrk,
+// which computes the block columns of the upper triangle (each through the gemm kernel); the
+// lower triangle is mirrored here. For b block columns that is (b + 1) / 2b of the gemm's work
+// (57% at p = 784). With a thread pool, each thread takes a contiguous range of block columns
+// of about equal work (column j costs about j + 1 blocks).
 
 import { withScratch } from '../arena.js';
-import { runGemm, type PlacedGemm } from './gemm.js';
-
-/** Order of the diagonal blocks: a multiple of the micro-tile; the diagonal blocks do full work. */
-export const SYRK_BLOCK = 128;
+import { threading } from './gemm.js';
 
 export interface SyrkArgs {
   /** Rows of X. */
@@ -20,6 +19,29 @@ export interface SyrkArgs {
   alpha?: number;
 }
 
+/** Splits block columns 0..blocks into `parts` contiguous ranges of about equal work. */
+export function balancedRanges(blocks: number, parts: number): [number, number][] {
+  const total = (blocks * (blocks + 1)) / 2;
+  const ranges: [number, number][] = [];
+  let start = 0;
+  let done = 0;
+  for (let t = 1; t <= parts && start < blocks; t++) {
+    let end = start;
+    // Take block column `end` (work end + 1) while the running total at its midpoint is within target.
+    while (end < blocks && (t === parts || done + (end + 1) / 2 <= (total * t) / parts)) {
+      done += end + 1;
+      end++;
+    }
+    if (end === start) {
+      done += end + 1;
+      end++;
+    }
+    ranges.push([start, end]);
+    start = end;
+  }
+  return ranges;
+}
+
 /** alpha XᵀX (or alpha XXᵀ) as a new symmetric row-major array. */
 export function syrk({ rows, cols, x, outer = false, alpha = 1 }: SyrkArgs): Float64Array {
   const p = outer ? rows : cols;
@@ -28,27 +50,15 @@ export function syrk({ rows, cols, x, outer = false, alpha = 1 }: SyrkArgs): Flo
   return withScratch('gram', (s) => {
     const px = s.put(x);
     const pc = s.allocF64(p * p);
-    if (k === 0) s.heapF64().fill(0, pc / 8, pc / 8 + p * p);
-    for (let j0 = 0; j0 < p && k > 0; j0 += SYRK_BLOCK) {
-      const nb = Math.min(SYRK_BLOCK, p - j0);
-      // One gemm for the block column above and on the diagonal: rows 0..j0+nb of C.
-      const g: PlacedGemm = {
-        transA: !outer,
-        transB: outer,
-        m: j0 + nb,
-        n: nb,
-        k,
-        alpha,
-        pa: px,
-        lda: cols,
-        pb: px + (outer ? j0 * cols : j0) * 8,
-        ldb: cols,
-        beta: 0,
-        pc: pc + j0 * 8,
-        ldc: p,
-      };
-      runGemm(s, 'gram', 'float64', g);
-    }
+    const nb = s.wasm.dsyrkBlock();
+    const blocks = Math.ceil(p / nb);
+    const pool = s.engine.pool;
+    const threads = pool?.usable && (p * p * k) / 2 >= threading.minMulAdds ? pool.size : 1;
+    const ranges = balancedRanges(blocks, threads);
+    const args = ranges.map(([from, to]) => [outer ? 1 : 0, p, k, alpha, px, cols, pc, p, s.alloc(s.wasm.dgemmWorkBytes(p, nb, k)), from, to]);
+    const own = () => s.wasm.dsyrk(...(args[0] as Parameters<typeof s.wasm.dsyrk>));
+    if (ranges.length === 1 || !pool) own();
+    else pool.run('gram', args.slice(1).map((a) => ({ fn: 'dsyrk', args: a })), own);
     const c = s.take(pc, p * p);
     for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) c[i * p + j] = c[j * p + i];
     return c;
