@@ -12,3 +12,6 @@ export { dgemv } from "./blas/gemv";
 export { sgemm, sgemmWorkBytes } from "./blas/sgemm";
 export { demoteF64, promoteF32 } from "./blas/convert";
 export { dsyrk, dsyrkBlock } from "./blas/syrk";
+export { dtrsmLeft } from "./blas/trsm";
+export { dgetrf, dgetrs, dlaswp } from "./lapack/lu";
+export { dpotrf, dpotrs } from "./lapack/cholesky";

@@ -34,6 +34,12 @@ export interface EngineExports {
     jbFrom: number, jbTo: number,
   ): void;
   dsyrkBlock(): number;
+  dtrsmLeft(lower: number, trans: number, unit: number, n: number, nrhs: number, t: number, ldt: number, b: number, ldb: number, work: number): void;
+  dgetrf(m: number, n: number, a: number, lda: number, ipiv: number, work: number): number;
+  dgetrs(trans: number, n: number, nrhs: number, lu: number, ldlu: number, ipiv: number, b: number, ldb: number, work: number): void;
+  dlaswp(n: number, b: number, ldb: number, ipiv: number, k: number, reverse: number): void;
+  dpotrf(n: number, a: number, lda: number, work: number): number;
+  dpotrs(n: number, nrhs: number, u: number, ldu: number, b: number, ldb: number, work: number): void;
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;

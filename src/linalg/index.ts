@@ -1,2 +1,7 @@
-// numpy.linalg-style functions. Step 1 has the products; factorizations and solvers follow.
+// numpy.linalg-style functions: products, factorizations and solvers.
 export { matmul, matvec, gram, dot, outer, type MatmulOptions } from './products.js';
+export { lu, type LuResult } from './lu.js';
+export { solve, inv, type SolveOptions } from './solve.js';
+export { det, slogdet, type Slogdet } from './det.js';
+export { cholesky, choSolve } from './cholesky.js';
+export { solveTriangular, type TriangularOptions } from './triangular.js';
