@@ -3,11 +3,11 @@
 // row-major order U's rows are the columns of the lower factor L = Uᵀ, which is what column-major
 // LAPACK computes with uplo = 'L'.
 //
-// Recursive: U11 = chol(A11); U12 = U11^-T A12 (trsm); A22 -= U12ᵀ U12 (gemm); U22 = chol(A22).
+// Recursive: U11 = chol(A11); U12 = U11^-T A12 (trsm); A22 -= U12ᵀ U12 (syrk); U22 = chol(A22).
 // Leaves factor by rows (contiguous updates). Returns 0, or 1 + the order of the first leading
 // minor that is not positive definite (its pivot is <= 0 or NaN); the factorization stops there.
 
-import { dgemm } from "../blas/gemm";
+import { dsyrk } from "../blas/syrk";
 import { axpy, dtrsmLeft, scale } from "../blas/trsm";
 
 const LEAF: i32 = 16;
@@ -27,9 +27,9 @@ function factor(n: i32, j0: i32, a: usize, lda: i32, work: usize): i32 {
   const a12 = a + <usize>n1 * 8;
   const a22 = a + <usize>n1 * ldaBytes + <usize>n1 * 8;
   dtrsmLeft(0, 1, 0, n1, n2, a, lda, a12, lda, work);
-  // A22 -= U12ᵀ U12 on the full block (a gemm is faster than a triangle-only update at these
-  // sizes; the strictly lower part is scratch, never read).
-  dgemm(1, 0, n2, n2, n1, -1.0, a12, lda, a12, lda, 1.0, a22, lda, work);
+  // A22 -= U12ᵀ U12 on the upper triangle (block columns through gemm; the diagonal blocks whole,
+  // so part of the strictly lower triangle is written: it is scratch, never read).
+  dsyrk(0, n2, n1, -1.0, a12, lda, 1.0, a22, lda, work, 0, 1 << 30);
   return factor(n2, j0 + n1, a22, lda, work);
 }
 

@@ -30,7 +30,7 @@ export interface EngineExports {
   ): void;
   sgemmWorkBytes(m: number, n: number, k: number): number;
   dsyrk(
-    outer: number, p: number, k: number, alpha: number, x: number, ldx: number, c: number, ldc: number, work: number,
+    outer: number, p: number, k: number, alpha: number, x: number, ldx: number, beta: number, c: number, ldc: number, work: number,
     jbFrom: number, jbTo: number,
   ): void;
   dsyrkBlock(): number;

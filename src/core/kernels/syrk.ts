@@ -55,7 +55,7 @@ export function syrk({ rows, cols, x, outer = false, alpha = 1 }: SyrkArgs): Flo
     const pool = s.engine.pool;
     const threads = pool?.usable && (p * p * k) / 2 >= threading.minMulAdds ? pool.size : 1;
     const ranges = balancedRanges(blocks, threads);
-    const args = ranges.map(([from, to]) => [outer ? 1 : 0, p, k, alpha, px, cols, pc, p, s.alloc(s.wasm.dgemmWorkBytes(p, nb, k)), from, to]);
+    const args = ranges.map(([from, to]) => [outer ? 1 : 0, p, k, alpha, px, cols, 0, pc, p, s.alloc(s.wasm.dgemmWorkBytes(p, nb, k)), from, to]);
     const own = () => s.wasm.dsyrk(...(args[0] as Parameters<typeof s.wasm.dsyrk>));
     if (ranges.length === 1 || !pool) own();
     else pool.run('gram', args.slice(1).map((a) => ({ fn: 'dsyrk', args: a })), own);
