@@ -901,7 +901,8 @@ describe('errors', () => {
 
   it('SingularMatrixError from solve and inv: exactly singular, and numerically singular (rcond < eps)', () => {
     const exact = [[1, 2], [2, 4]];
-    const tiny = Matrix.diag([1, 1e-20]); // numpy solves it; its reciprocal condition number is 1e-20
+    // A 1e-20 pivot that no row or column scaling removes: the equilibrated rcond is ~1e-20.
+    const tiny = [[0, 0, 3, 1], [1, 2, -1, 4], [0, 1e-20, 1, 1], [0, 0, 0, -2]];
     for (const A of [exact, tiny, Matrix.zeros(3, 3)]) {
       const n = A instanceof Matrix ? A.rows : A.length;
       const s = errorOf(() => solve(A, new Float64Array(n).fill(1)));
@@ -912,6 +913,9 @@ describe('errors', () => {
       expect(i).toBeInstanceOf(SingularMatrixError);
       expect(i.message).toMatch(/^inv: /);
     }
+    // Graded but well-scaled systems are solved exactly, as numpy does (the rcond test equilibrates).
+    expect(Array.from(solve(Matrix.diag([1, 1e-20]), [1, 1]))).toEqual([1, 1e20]);
+    expect(inv(Matrix.diag([1e200, 1e-200])).toArray()).toEqual([[1e-200, 0], [0, 1e200]]);
     // det and slogdet of a singular matrix are values, not errors; lu factors it (like scipy).
     expect(det(exact) === 0).toBe(true);
     const s = slogdet(exact);
