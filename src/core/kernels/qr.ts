@@ -1,0 +1,62 @@
+// Thin shim over the WASM Householder QR kernels (assembly/lapack/qr.ts): dgeqrf or dgeqp3 on a
+// copy of A, then dorgqr for Q. R is copied out of the factored A before Q overwrites it.
+
+import { withScratch } from '../arena.js';
+
+export type QrMode = 'reduced' | 'complete' | 'r';
+
+export interface QrKernelArgs {
+  m: number;
+  n: number;
+  /** A, m x n row-major (not modified). */
+  a: Float64Array;
+  mode: QrMode;
+  pivoting: boolean;
+}
+
+export interface QrKernelResult {
+  /** Q, m x qCols row-major; null for mode 'r'. */
+  q: Float64Array | null;
+  qCols: number;
+  /** R, rRows x n row-major, zero below the diagonal. */
+  r: Float64Array;
+  rRows: number;
+  /** Column permutation (0-based) when pivoting: A[:, perm] = Q R. */
+  perm: Int32Array | null;
+}
+
+/** Q, R (and perm) of A; empty inputs give empty factors (complete Q of an m x 0 matrix is I). */
+export function qrKernel({ m, n, a, mode, pivoting }: QrKernelArgs): QrKernelResult {
+  const k = Math.min(m, n);
+  const qCols = mode === 'complete' ? m : k;
+  const rRows = mode === 'complete' ? m : k;
+  if (k === 0) {
+    const q = mode === 'r' ? null : new Float64Array(m * qCols);
+    if (q) for (let i = 0; i < Math.min(m, qCols); i++) q[i * qCols + i] = 1;
+    return { q, qCols, r: new Float64Array(rRows * n), rRows, perm: pivoting ? Int32Array.from({ length: n }, (_, j) => j) : null };
+  }
+  return withScratch('qr', (s) => {
+    const w = s.wasm;
+    const pa = s.put(a);
+    const ptau = s.allocF64(k);
+    let perm: Int32Array | null = null;
+    if (pivoting) {
+      const pj = s.alloc(n * 4);
+      w.dgeqp3(m, n, pa, n, pj, ptau, s.alloc(w.dgeqp3WorkBytes(m, n)));
+      perm = new Int32Array(n);
+      perm.set(new Int32Array(w.memory.buffer, pj, n));
+    } else {
+      w.dgeqrf(m, n, pa, n, ptau, s.alloc(w.dgeqrfWorkBytes(m, n)));
+    }
+    const r = new Float64Array(rRows * n);
+    const heap = s.heapF64();
+    const base = pa / 8;
+    for (let i = 0; i < k; i++) r.set(heap.subarray(base + i * n + i, base + (i + 1) * n), i * n + i);
+    if (mode === 'r') return { q: null, qCols, r, rRows, perm };
+    // Q in place of A when it has A's shape (reduced, m >= n); otherwise in its own buffer.
+    const inPlace = qCols === n;
+    const pq = inPlace ? pa : s.allocF64(m * qCols);
+    w.dorgqr(m, qCols, k, pa, n, ptau, pq, qCols, s.alloc(w.dorgqrWorkBytes(m, qCols, k)));
+    return { q: s.take(pq, m * qCols), qCols, r, rRows, perm };
+  });
+}
