@@ -329,6 +329,26 @@ function larfb(trans: i32, M: i32, N: i32, k: i32, vd: usize, t: usize, c: usize
   dgemm(0, 0, M, N, k, -1.0, vd, k, w2, N, 1.0, c, ldc, gw);
 }
 
+/**
+ * C := (I - V T Vᵀ) C for C = [[I, 0], [0, C22]] (M x N, the top-left block k x k), as dorgqr
+ * meets it: C's first k rows and columns are those of the identity. Then Vᵀ C = [V1ᵀ, V2ᵀ C22]
+ * (V = [V1; V2], V1 the k x k unit lower triangle): the gemm skips the zero blocks.
+ */
+function larfbIdentityTop(M: i32, N: i32, k: i32, vd: usize, t: usize, c: usize, ldc: i32, w1: usize, w2: usize, gw: usize): void {
+  if (M <= 0 || N <= 0 || k <= 0) return;
+  // W1[:, 0:k] = V1ᵀ
+  for (let r = 0; r < k; r++) {
+    for (let q = 0; q < k; q++) store<f64>(w1 + (<usize>(r * N + q) << 3), load<f64>(vd + (<usize>(q * k + r) << 3)));
+  }
+  // W1[:, k:N] = V2ᵀ C22
+  if (N > k) {
+    const ldcB = <usize>ldc << 3;
+    dgemm(1, 0, k, N - k, M - k, 1.0, vd + (<usize>(k * k) << 3), k, c + <usize>k * ldcB + (<usize>k << 3), ldc, 0.0, w1 + (<usize>k << 3), N, gw);
+  }
+  dgemm(0, 0, k, N, k, 1.0, t, k, w1, N, 0.0, w2, N, gw);
+  dgemm(0, 0, M, N, k, -1.0, vd, k, w2, N, 1.0, c, ldc, gw);
+}
+
 // ---- dgeqrf --------------------------------------------------------------------------------
 
 /** Columns left over at the end that dgeqrf factors unblocked (LAPACK's crossover nx). */
@@ -433,7 +453,7 @@ export function dorgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usiz
       setIdentity(jb, ncols - j, 0, 0, qjj, ldq);
       setIdentity(M - jb, jb, jb, 0, qjj + <usize>jb * ldqB, ldq);
     }
-    larfb(0, M, ncols - j, jb, vd, t, qjj, ldq, w1, w2, gw);
+    larfbIdentityTop(M, ncols - j, jb, vd, t, qjj, ldq, w1, w2, gw);
   }
 }
 
@@ -472,16 +492,31 @@ function larft(M: i32, k: i32, vd: usize, tau: usize, t: usize, g: usize, gw: us
 
 // ---- dgeqp3 (QR with column pivoting) -----------------------------------------------------
 
+/** Panel width of the blocked pivoted QR (dlaqps) and the columns left to the unblocked dlaqp2. */
+let NBP: i32 = 16;
+let NXP: i32 = 128;
+
+/** Sets the pivoted QR's block size and crossover (benchmarks only; <= 0 / < 0 keep them). */
+export function qrPivotBlocking(nb: i32, nx: i32): i32 {
+  if (nb > 0) NBP = nb;
+  if (nx >= 0) NXP = nx;
+  return NBP;
+}
+
 /** Bytes of scratch dgeqp3(m, n, ...) needs. */
 export function dgeqp3WorkBytes(m: i32, n: i32): usize {
-  return <usize>(3 * n + 8) * 8 + 64;
+  const nb = NBP;
+  return <usize>(3 * n + nb + nb * n) * 8 + <usize>n * 4 + dgemmWorkBytes(m, n, nb) + 6 * 64;
 }
 
 /**
- * QR with column pivoting of the row-major m x n matrix A (LAPACK dgeqp3 / dlaqp2, unblocked):
- * at step i the remaining column of largest norm moves to position i, then H_i is generated and
- * applied. The partial column norms are downdated after each step, and recomputed when the
- * downdate has lost too much accuracy (LAPACK's test with tol3z = sqrt(eps)).
+ * QR with column pivoting of the row-major m x n matrix A (LAPACK dgeqp3): at step i the
+ * remaining column of largest (partial) norm moves to position i, then H_i is generated and
+ * applied. Blocked as LAPACK: panels of NBP columns by dlaqps (the reflectors' effect on the
+ * rest of the matrix is accumulated in F and applied once per panel through dgemm; only the pivot
+ * row and column are updated at each step), the last NXP columns by the unblocked dlaqp2.
+ * Partial column norms are downdated after each step and recomputed when the downdate has lost
+ * too much accuracy (LAPACK's test with tol3z = sqrt(eps); dlaqps ends its panel there).
  * jpvt: n i32 (0-based), on return A[:, jpvt] = Q R. tau: min(m, n) doubles.
  * work: dgeqp3WorkBytes(m, n) bytes.
  */
@@ -489,34 +524,63 @@ export function dgeqp3(m: i32, n: i32, a: usize, lda: i32, jpvt: usize, tau: usi
   for (let j = 0; j < n; j++) store<i32>(jpvt + (<usize>j << 2), j);
   const k = min<i32>(m, n);
   if (k <= 0) return;
-  const ldaB = <usize>lda << 3;
+  const nb = NBP;
   const vn1 = align64(work);
-  const vn2 = vn1 + (<usize>n << 3);
-  const w = vn2 + (<usize>n << 3);
+  const vn2 = align64(vn1 + (<usize>n << 3));
+  const w = align64(vn2 + (<usize>n << 3));
+  const auxv = align64(w + (<usize>n << 3));
+  const ft = align64(auxv + (<usize>nb << 3));
+  const marks = align64(ft + (<usize>(nb * n) << 3));
+  const gw = align64(marks + (<usize>n << 2));
   // initial column norms: one pass over the rows (contiguous), then the safe check per column
   columnNorms(m, n, a, lda, vn1, w);
   memory.copy(vn2, vn1, <usize>n << 3);
-  for (let i = 0; i < k; i++) {
-    // pivot: first column of largest remaining norm (idamax)
-    let pvt = i;
-    let best = load<f64>(vn1 + (<usize>i << 3));
-    for (let j = i + 1; j < n; j++) {
-      const v = load<f64>(vn1 + (<usize>j << 3));
-      if (v > best) {
-        best = v;
-        pvt = j;
-      }
+  let j = 0;
+  if (nb > 1 && nb < k && NXP < k) {
+    while (j < k - NXP) {
+      const jb = min<i32>(nb, k - NXP - j);
+      j += laqps(m, n, j, jb, a, lda, jpvt, tau, vn1, vn2, w, auxv, ft, marks, gw);
     }
-    if (pvt != i) {
-      swapColumns(m, a, lda, pvt, i);
-      const pi = jpvt + (<usize>i << 2);
-      const pp = jpvt + (<usize>pvt << 2);
-      const ti = load<i32>(pi);
-      store<i32>(pi, load<i32>(pp));
-      store<i32>(pp, ti);
-      store<f64>(vn1 + (<usize>pvt << 3), load<f64>(vn1 + (<usize>i << 3)));
-      store<f64>(vn2 + (<usize>pvt << 3), load<f64>(vn2 + (<usize>i << 3)));
+  }
+  if (j < k) laqp2(m, n, j, a, lda, jpvt, tau, vn1, vn2, w);
+}
+
+/** Index of the first largest of vn1[from:n] (LAPACK idamax on the partial norms). */
+function pivotColumn(from: i32, n: i32, vn1: usize): i32 {
+  let pvt = from;
+  let best = load<f64>(vn1 + (<usize>from << 3));
+  for (let j = from + 1; j < n; j++) {
+    const v = load<f64>(vn1 + (<usize>j << 3));
+    if (v > best) {
+      best = v;
+      pvt = j;
     }
+  }
+  return pvt;
+}
+
+/** Swaps columns i and pvt of A (all m rows), their jpvt entries and partial norms (vn1[i], vn2[i] move to pvt). */
+function pivotSwap(m: i32, a: usize, lda: i32, jpvt: usize, vn1: usize, vn2: usize, i: i32, pvt: i32): void {
+  swapColumns(m, a, lda, pvt, i);
+  const pi = jpvt + (<usize>i << 2);
+  const pp = jpvt + (<usize>pvt << 2);
+  const t = load<i32>(pi);
+  store<i32>(pi, load<i32>(pp));
+  store<i32>(pp, t);
+  store<f64>(vn1 + (<usize>pvt << 3), load<f64>(vn1 + (<usize>i << 3)));
+  store<f64>(vn2 + (<usize>pvt << 3), load<f64>(vn2 + (<usize>i << 3)));
+}
+
+/**
+ * Unblocked pivoted QR of columns j0..n-1 (rows j0..m-1 active; LAPACK dlaqp2 with offset j0):
+ * pivot, reflect, apply H_i to the rest (row sums, then rank-1 row updates), downdate the norms.
+ */
+function laqp2(m: i32, n: i32, j0: i32, a: usize, lda: i32, jpvt: usize, tau: usize, vn1: usize, vn2: usize, w: usize): void {
+  const k = min<i32>(m, n);
+  const ldaB = <usize>lda << 3;
+  for (let i = j0; i < k; i++) {
+    const pvt = pivotColumn(i, n, vn1);
+    if (pvt != i) pivotSwap(m, a, lda, jpvt, vn1, vn2, i, pvt);
     const aii = a + <usize>i * ldaB + (<usize>i << 3);
     const rows = m - i;
     const ti = rows > 1 ? larfg(rows, aii, aii + ldaB, ldaB) : 0.0;
@@ -538,19 +602,125 @@ export function dgeqp3(m: i32, n: i32, a: usize, lda: i32, jpvt: usize, tau: usi
       const q = n1 / load<f64>(vn2 + (<usize>j << 3));
       const temp2 = temp * q * q;
       if (temp2 <= TOL3Z) {
-        if (i + 1 < m) {
-          const nn = nrm2(m - i - 1, rowi + ldaB + (<usize>j << 3), ldaB);
-          store<f64>(p1, nn);
-          store<f64>(vn2 + (<usize>j << 3), nn);
-        } else {
-          store<f64>(p1, 0.0);
-          store<f64>(vn2 + (<usize>j << 3), 0.0);
-        }
+        const nn = i + 1 < m ? nrm2(m - i - 1, rowi + ldaB + (<usize>j << 3), ldaB) : 0.0;
+        store<f64>(p1, nn);
+        store<f64>(vn2 + (<usize>j << 3), nn);
       } else {
         store<f64>(p1, n1 * Math.sqrt(temp));
       }
     }
   }
+}
+
+/**
+ * One panel of the blocked pivoted QR (LAPACK dlaqps), row-major: factors up to nb columns
+ * starting at column (and row) j0 and returns how many it factored (fewer when a partial norm
+ * must be recomputed). Only the pivot column and the pivot row are brought up to date at each
+ * step; the other columns get the panel's reflectors at the end at once:
+ * A[j0+kb:m, j0+kb:n] -= V F[j0+kb:n, :]ᵀ through dgemm.
+ * F is kept transposed (ft: nb x n, leading dimension n, indexed by global column): row p of ft
+ * is column p of LAPACK's F, so each of its updates is a contiguous row operation.
+ */
+function laqps(
+  m: i32, n: i32, j0: i32, nb: i32, a: usize, lda: i32, jpvt: usize, tau: usize,
+  vn1: usize, vn2: usize, w: usize, auxv: usize, ft: usize, marks: usize, gw: usize,
+): i32 {
+  const ldaB = <usize>lda << 3;
+  const ldfB = <usize>n << 3;
+  const lastrk = min<i32>(m, n);
+  let nmarks = 0;
+  let k = 0;
+  while (k < nb && nmarks == 0) {
+    const c = j0 + k; // pivot column and row
+    const pvt = pivotColumn(c, n, vn1);
+    if (pvt != c) {
+      pivotSwap(m, a, lda, jpvt, vn1, vn2, c, pvt);
+      // F(pvt, 0:k) <-> F(c, 0:k): columns pvt and c of ft's first k rows
+      for (let p = 0; p < k; p++) {
+        const row = ft + <usize>p * ldfB;
+        const x = load<f64>(row + (<usize>c << 3));
+        store<f64>(row + (<usize>c << 3), load<f64>(row + (<usize>pvt << 3)));
+        store<f64>(row + (<usize>pvt << 3), x);
+      }
+    }
+    const acc = a + <usize>c * ldaB + (<usize>c << 3); // A[c, c]
+    // Bring column c up to date (rows c..m-1): A[i, c] -= A[i, j0:c] F[c, 0:k]ᵀ
+    if (k > 0) {
+      let row = a + <usize>c * ldaB + (<usize>j0 << 3);
+      for (let i = c; i < m; i++) {
+        let s = 0.0;
+        for (let p = 0; p < k; p++) s += load<f64>(row + (<usize>p << 3)) * load<f64>(ft + <usize>p * ldfB + (<usize>c << 3));
+        const x = row + (<usize>k << 3);
+        store<f64>(x, load<f64>(x) - s);
+        row += ldaB;
+      }
+    }
+    const rows = m - c;
+    const tc = rows > 1 ? larfg(rows, acc, acc + ldaB, ldaB) : 0.0;
+    store<f64>(tau + (<usize>c << 3), tc);
+    const akk = load<f64>(acc);
+    store<f64>(acc, 1.0);
+    if (c + 1 < n) {
+      const fk = ft + <usize>k * ldfB;
+      if (tc != 0.0) {
+        // w = vᵀ A[c:m, j0:n] in one pass over the rows: the part left of c gives
+        // auxv = -tau V[c:m, 0:k]ᵀ v, the part right of c gives F[c+1:n, k] = tau A[c:m, c+1:n]ᵀ v.
+        reflectorRowSum(rows, n - j0, acc + ldaB, ldaB, a + <usize>c * ldaB + (<usize>j0 << 3), ldaB, w);
+        const wr = w + (<usize>(k + 1) << 3); // w at column c + 1
+        const fr = fk + (<usize>(c + 1) << 3);
+        const N = n - c - 1;
+        for (let j = 0; j < N; j++) store<f64>(fr + (<usize>j << 3), tc * load<f64>(wr + (<usize>j << 3)));
+        // F[:, k] += F[:, 0:k] auxv (only the columns right of c are ever used)
+        for (let p = 0; p < k; p++) {
+          const ap = -tc * load<f64>(w + (<usize>p << 3));
+          axpy1(N, ap, ft + <usize>p * ldfB + (<usize>(c + 1) << 3), fr);
+        }
+      } else {
+        memory.fill(fk + (<usize>(c + 1) << 3), 0, <usize>(n - c - 1) << 3);
+      }
+      // F[j0..c, k] = 0 (LAPACK pads F(1:k, k) with zeros)
+      memory.fill(fk + (<usize>j0 << 3), 0, <usize>(k + 1) << 3);
+      // Bring row c up to date: A[c, c+1:n] -= A[c, j0:c+1] F[c+1:n, 0:k+1]ᵀ (A[c, c] is 1 now)
+      const rowc = a + <usize>c * ldaB;
+      for (let p = 0; p <= k; p++) {
+        const coef = load<f64>(rowc + (<usize>(j0 + p) << 3));
+        if (coef != 0.0) rowUpdate(n - c - 1, coef, ft + <usize>p * ldfB + (<usize>(c + 1) << 3), rowc + (<usize>(c + 1) << 3));
+      }
+      // Downdate the partial norms with row c; mark the ones to recompute (LAPACK's lsticc list)
+      if (c + 1 < lastrk) {
+        for (let j = c + 1; j < n; j++) {
+          const p1 = vn1 + (<usize>j << 3);
+          const n1 = load<f64>(p1);
+          if (n1 == 0.0) continue;
+          let temp = Math.abs(load<f64>(rowc + (<usize>j << 3))) / n1;
+          temp = Math.max(0.0, (1.0 + temp) * (1.0 - temp));
+          const q = n1 / load<f64>(vn2 + (<usize>j << 3));
+          const temp2 = temp * q * q;
+          if (temp2 <= TOL3Z) {
+            store<i32>(marks + (<usize>nmarks << 2), j);
+            nmarks++;
+          } else {
+            store<f64>(p1, n1 * Math.sqrt(temp));
+          }
+        }
+      }
+    }
+    store<f64>(acc, akk);
+    k++;
+  }
+  const kb = k;
+  const r0 = j0 + kb; // first row and column not yet up to date
+  if (r0 < m && r0 < n) {
+    dgemm(0, 0, m - r0, n - r0, kb, -1.0, a + <usize>r0 * ldaB + (<usize>j0 << 3), lda, ft + (<usize>r0 << 3), n, 1.0, a + <usize>r0 * ldaB + (<usize>r0 << 3), lda, gw);
+  }
+  // Recompute the marked norms from the updated rows r0..m-1
+  for (let t = 0; t < nmarks; t++) {
+    const j = load<i32>(marks + (<usize>t << 2));
+    const nn = r0 < m ? nrm2(m - r0, a + <usize>r0 * ldaB + (<usize>j << 3), ldaB) : 0.0;
+    store<f64>(vn1 + (<usize>j << 3), nn);
+    store<f64>(vn2 + (<usize>j << 3), nn);
+  }
+  return kb;
 }
 
 /** Norms of the n columns of the m x n block at a into out, safe against over/underflow. */
