@@ -379,13 +379,32 @@ export function dgeqrfWorkBytes(m: i32, n: i32): usize {
  * work: dgeqrfWorkBytes(m, n) bytes.
  */
 export function dgeqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, work: usize): void {
+  geqrf(m, n, a, lda, tau, 0, work);
+}
+
+/** Bytes dgeqrfKeepT needs for the T factors it keeps. */
+export function qrTBytes(m: i32, n: i32): usize {
+  return <usize>(min<i32>(m, n) * NB) << 3;
+}
+
+/**
+ * dgeqrf that also keeps the T factor of each blocked panel for dorgqrWithT (saves forming them
+ * again): the panel starting at column j (a multiple of NB) stores its jb x jb T at
+ * t + j * NB * 8 (leading dimension jb). t: qrTBytes(m, n) bytes. Returns the number of leading
+ * columns whose T is stored (the last columns, factored unblocked, have none).
+ */
+export function dgeqrfKeepT(m: i32, n: i32, a: usize, lda: i32, tau: usize, t: usize, work: usize): i32 {
+  return geqrf(m, n, a, lda, tau, t, work);
+}
+
+function geqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, tKeep: usize, work: usize): i32 {
   const k = min<i32>(m, n);
-  if (k <= 0) return;
+  if (k <= 0) return 0;
   const nb = NB;
   const ldaB = <usize>lda << 3;
   const vd = align64(work);
-  const t = align64(vd + (<usize>(m * nb) << 3));
-  const w1 = align64(t + (<usize>(nb * nb) << 3));
+  const tScratch = align64(vd + (<usize>(m * nb) << 3));
+  const w1 = align64(tScratch + (<usize>(nb * nb) << 3));
   const w2 = align64(w1 + (<usize>(nb * n) << 3));
   const wv = align64(w2 + (<usize>(nb * n) << 3));
   const gw = align64(wv + (<usize>n << 3));
@@ -395,6 +414,7 @@ export function dgeqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, work: usi
       const jb = min<i32>(nb, k - j);
       const M = m - j;
       const ajj = a + <usize>j * ldaB + (<usize>j << 3);
+      const t = tKeep != 0 ? tKeep + (<usize>(j * nb) << 3) : tScratch;
       geqr2(M, jb, jb, ajj, lda, tau + (<usize>j << 3), t, jb, wv);
       if (j + jb < n) {
         denseV(M, jb, ajj, lda, vd);
@@ -402,9 +422,11 @@ export function dgeqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, work: usi
       }
     }
   }
+  const kept = tKeep != 0 ? j : 0;
   if (j < k) {
     geqr2(m - j, n - j, k - j, a + <usize>j * ldaB + (<usize>j << 3), lda, tau + (<usize>j << 3), 0, 0, wv);
   }
+  return kept;
 }
 
 // ---- dorgqr --------------------------------------------------------------------------------
@@ -425,6 +447,18 @@ export function dorgqrWorkBytes(m: i32, ncols: i32, k: i32): usize {
  * work: dorgqrWorkBytes(m, ncols, k) bytes.
  */
 export function dorgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usize, q: usize, ldq: i32, work: usize): void {
+  orgqr(m, ncols, k, a, lda, tau, 0, 0, q, ldq, work);
+}
+
+/**
+ * dorgqr with the T factors kept by dgeqrfKeepT (t, and tCols its return value; the same block
+ * size NB): blocks within the first tCols columns use them instead of forming T again.
+ */
+export function dorgqrWithT(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usize, t: usize, tCols: i32, q: usize, ldq: i32, work: usize): void {
+  orgqr(m, ncols, k, a, lda, tau, t, tCols, q, ldq, work);
+}
+
+function orgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usize, tKept: usize, tCols: i32, q: usize, ldq: i32, work: usize): void {
   if (m <= 0 || ncols <= 0) return;
   const ldqB = <usize>ldq << 3;
   if (k <= 0) {
@@ -434,8 +468,8 @@ export function dorgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usiz
   const nb = NB;
   const ldaB = <usize>lda << 3;
   const vd = align64(work);
-  const t = align64(vd + (<usize>(m * nb) << 3));
-  const g = align64(t + (<usize>(nb * nb) << 3));
+  const tScratch = align64(vd + (<usize>(m * nb) << 3));
+  const g = align64(tScratch + (<usize>(nb * nb) << 3));
   const w1 = align64(g + (<usize>(nb * nb) << 3));
   const w2 = align64(w1 + (<usize>(nb * ncols) << 3));
   const gw = align64(w2 + (<usize>(nb * ncols) << 3));
@@ -444,7 +478,9 @@ export function dorgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usiz
     const jb = min<i32>(nb, k - j);
     const M = m - j;
     denseV(M, jb, a + <usize>j * ldaB + (<usize>j << 3), lda, vd);
-    larft(M, jb, vd, tau + (<usize>j << 3), t, g, gw);
+    let t = tScratch;
+    if (tKept != 0 && j + jb <= tCols) t = tKept + (<usize>(j * nb) << 3);
+    else larft(M, jb, vd, tau + (<usize>j << 3), t, g, gw);
     const qjj = q + <usize>j * ldqB + (<usize>j << 3);
     if (j == jlast) {
       setIdentity(M, ncols - j, 0, 0, qjj, ldq);

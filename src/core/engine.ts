@@ -39,6 +39,11 @@ export interface EngineExports {
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
   dgeqrf(m: number, n: number, a: number, lda: number, tau: number, work: number): void;
   dgeqrfWorkBytes(m: number, n: number): number;
+  dgeqrfKeepT(m: number, n: number, a: number, lda: number, tau: number, t: number, work: number): number;
+  qrTBytes(m: number, n: number): number;
+  dorgqrWithT(
+    m: number, ncols: number, k: number, a: number, lda: number, tau: number, t: number, tCols: number, q: number, ldq: number, work: number,
+  ): void;
   dorgqr(m: number, ncols: number, k: number, a: number, lda: number, tau: number, q: number, ldq: number, work: number): void;
   dorgqrWorkBytes(m: number, ncols: number, k: number): number;
   dgeqp3(m: number, n: number, a: number, lda: number, jpvt: number, tau: number, work: number): void;

@@ -40,13 +40,19 @@ export function qrKernel({ m, n, a, mode, pivoting }: QrKernelArgs): QrKernelRes
     const pa = s.put(a);
     const ptau = s.allocF64(k);
     let perm: Int32Array | null = null;
+    let pt = 0;
+    let tCols = 0;
     if (pivoting) {
       const pj = s.alloc(n * 4);
       w.dgeqp3(m, n, pa, n, pj, ptau, s.alloc(w.dgeqp3WorkBytes(m, n)));
       perm = new Int32Array(n);
       perm.set(new Int32Array(w.memory.buffer, pj, n));
-    } else {
+    } else if (mode === 'r') {
       w.dgeqrf(m, n, pa, n, ptau, s.alloc(w.dgeqrfWorkBytes(m, n)));
+    } else {
+      // keep the panels' T factors for dorgqr (it would form them again otherwise)
+      pt = s.alloc(w.qrTBytes(m, n));
+      tCols = w.dgeqrfKeepT(m, n, pa, n, ptau, pt, s.alloc(w.dgeqrfWorkBytes(m, n)));
     }
     const r = new Float64Array(rRows * n);
     const heap = s.heapF64();
@@ -56,7 +62,9 @@ export function qrKernel({ m, n, a, mode, pivoting }: QrKernelArgs): QrKernelRes
     // Q in place of A when it has A's shape (reduced, m >= n); otherwise in its own buffer.
     const inPlace = qCols === n;
     const pq = inPlace ? pa : s.allocF64(m * qCols);
-    w.dorgqr(m, qCols, k, pa, n, ptau, pq, qCols, s.alloc(w.dorgqrWorkBytes(m, qCols, k)));
+    const work = s.alloc(w.dorgqrWorkBytes(m, qCols, k));
+    if (tCols > 0) w.dorgqrWithT(m, qCols, k, pa, n, ptau, pt, tCols, pq, qCols, work);
+    else w.dorgqr(m, qCols, k, pa, n, ptau, pq, qCols, work);
     return { q: s.take(pq, m * qCols), qCols, r, rRows, perm };
   });
 }
