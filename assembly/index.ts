@@ -12,4 +12,4 @@ export { dgemv } from "./blas/gemv";
 export { sgemm, sgemmWorkBytes } from "./blas/sgemm";
 export { demoteF64, promoteF32 } from "./blas/convert";
 export { dsyrk, dsyrkBlock } from "./blas/syrk";
-export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlocking } from "./lapack/qr";
+export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";

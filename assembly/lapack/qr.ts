@@ -15,7 +15,7 @@ import { dgemm, dgemmWorkBytes } from "../blas/gemm";
 /** Panel width of the blocked QR (columns per compact-WY block). */
 let NB: i32 = 32;
 
-/** Sets the block size (benchmarks only; 0 keeps it). Returns the block size in use. */
+/** Sets the block size (benchmarks and tests; 0 keeps it). Returns the block size in use. */
 export function qrBlockSize(nb: i32): i32 {
   if (nb > 0) NB = nb;
   return NB;
@@ -354,7 +354,7 @@ function larfbIdentityTop(M: i32, N: i32, k: i32, vd: usize, t: usize, c: usize,
 /** Columns left over at the end that dgeqrf factors unblocked (LAPACK's crossover nx). */
 let NX: i32 = 64;
 
-/** Sets the unblocked crossover (benchmarks only; < 0 keeps it). Returns the value in use. */
+/** Sets the unblocked crossover (benchmarks and tests; < 0 keeps it). Returns the value in use. */
 export function qrCrossover(nx: i32): i32 {
   if (nx >= 0) NX = nx;
   return NX;
@@ -532,11 +532,16 @@ function larft(M: i32, k: i32, vd: usize, tau: usize, t: usize, g: usize, gw: us
 let NBP: i32 = 16;
 let NXP: i32 = 128;
 
-/** Sets the pivoted QR's block size and crossover (benchmarks only; <= 0 / < 0 keep them). */
-export function qrPivotBlocking(nb: i32, nx: i32): i32 {
+/** Sets the pivoted QR's block size (benchmarks and tests; 0 keeps it). Returns the value in use. */
+export function qrPivotBlockSize(nb: i32): i32 {
   if (nb > 0) NBP = nb;
-  if (nx >= 0) NXP = nx;
   return NBP;
+}
+
+/** Sets the pivoted QR's unblocked crossover (benchmarks and tests; < 0 keeps it). Returns the value in use. */
+export function qrPivotCrossover(nx: i32): i32 {
+  if (nx >= 0) NXP = nx;
+  return NXP;
 }
 
 /** Bytes of scratch dgeqp3(m, n, ...) needs. */

@@ -50,7 +50,8 @@ export interface EngineExports {
   dgeqp3WorkBytes(m: number, n: number): number;
   qrBlockSize(nb: number): number;
   qrCrossover(nx: number): number;
-  qrPivotBlocking(nb: number, nx: number): number;
+  qrPivotBlockSize(nb: number): number;
+  qrPivotCrossover(nx: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

@@ -68,3 +68,28 @@ export function qrKernel({ m, n, a, mode, pivoting }: QrKernelArgs): QrKernelRes
     return { q: s.take(pq, m * qCols), qCols, r, rRows, perm };
   });
 }
+
+/** The QR kernels' blocking parameters (tests and benchmarks; defaults chosen by measurement). */
+export interface QrBlocking {
+  /** Panel width of dgeqrf/dorgqr. */
+  nb: number;
+  /** Columns dgeqrf leaves to the unblocked code at the end. */
+  nx: number;
+  /** Panel width of the pivoted QR (dlaqps). */
+  pivotNb: number;
+  /** Columns the pivoted QR leaves to the unblocked dlaqp2. */
+  pivotNx: number;
+}
+
+/** Reads the blocking parameters, changing the ones given; returns the previous values. */
+export function qrBlocking(change: Partial<QrBlocking> = {}): QrBlocking {
+  return withScratch('qrBlocking', (s) => {
+    const w = s.wasm;
+    const previous = { nb: w.qrBlockSize(0), nx: w.qrCrossover(-1), pivotNb: w.qrPivotBlockSize(0), pivotNx: w.qrPivotCrossover(-1) };
+    if (change.nb !== undefined) w.qrBlockSize(change.nb);
+    if (change.nx !== undefined) w.qrCrossover(change.nx);
+    if (change.pivotNb !== undefined) w.qrPivotBlockSize(change.pivotNb);
+    if (change.pivotNx !== undefined) w.qrPivotCrossover(change.pivotNx);
+    return previous;
+  });
+}
