@@ -4,6 +4,7 @@
 // Signs follow LAPACK (as numpy): R[i, i] = -sign(A's pivot entry) * norm, no normalisation.
 
 import { assertFiniteMatrix } from '../core/checks.js';
+import { LinAlgError } from '../core/errors.js';
 import { qrKernel, type QrMode } from '../core/kernels/qr.js';
 import { Matrix, toMatrix, type MatrixLike } from '../core/matrix.js';
 
@@ -65,9 +66,61 @@ export function qr(A: MatrixLike, options: QrOptions = {}): QrAnyResult {
   }
   const pivoting = options.pivoting ?? false;
   if (typeof pivoting !== 'boolean') throw new TypeError(`qr: pivoting must be a boolean, got ${JSON.stringify(pivoting)}`);
-  assertFiniteMatrix('qr', 'A', a);
-  const { q, qCols, r, rRows, perm } = qrKernel({ m: a.rows, n: a.cols, a: a.data, mode, pivoting });
+  const amax = maxAbs(a.data);
+  if (!Number.isFinite(amax)) assertFiniteMatrix('qr', 'A', a); // throws NonFiniteError naming the entry
+  // Near the ends of the exponent range, factor 2^k A instead (exact) and scale R back.
+  const k = rangeShift(amax);
+  const data = k === 0 ? a.data : scaled(a.data, k);
+  const { q, qCols, r, rRows, perm } = qrKernel({ m: a.rows, n: a.cols, a: data, mode, pivoting });
+  if (k !== 0) {
+    for (let t = 0; t < r.length; t++) r[t] = scaleByPow2(r[t], -k);
+    const bad = r.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0) {
+      throw new LinAlgError(
+        `qr: R (${rRows}x${a.cols}) is not representable in float64: R[${Math.floor(bad / a.cols)}, ${bad % a.cols}] ` +
+          `(a partial column norm of A) exceeds ${Number.MAX_VALUE}; scale A down first`,
+      );
+    }
+  }
   const R = new Matrix(rRows, a.cols, r);
   const base = q ? { Q: new Matrix(a.rows, qCols, q), R } : { R };
   return perm ? { ...base, perm } : base;
+}
+
+/** max |x| (NaN when x has a NaN, Infinity when it has an infinity). */
+function maxAbs(x: Float64Array): number {
+  let m = 0;
+  for (let t = 0; t < x.length; t++) {
+    const v = Math.abs(x[t]);
+    if (!(v <= m)) m = v; // also takes NaN
+    if (m !== m) return NaN;
+  }
+  return m;
+}
+
+/**
+ * The power of two k with which A is factored as 2^k A, so that nothing in the factorization
+ * overflows or works in subnormal numbers: entries above 2^1000 would let a column norm (and the
+ * row sums vᵀA, up to 1.42 times it) overflow, so A is brought down to max |A| < 2^1000 (the
+ * smallest shift: entries lose nothing unless they are below 2^-1050); a matrix below 2^-1000 is
+ * brought up to max |A| near 1, exactly (no entry can overflow). 0: A as it is.
+ */
+function rangeShift(amax: number): number {
+  if (amax === 0) return 0;
+  const e = Math.floor(Math.log2(amax)); // within 1 of the exponent; the bounds below allow for it
+  if (e >= 999) return 998 - e;
+  if (e < -1000) return -e;
+  return 0;
+}
+
+/** x * 2^k, exactly (unless the result over- or underflows), for any |k| <= 2098. */
+function scaleByPow2(x: number, k: number): number {
+  const h = Math.trunc(k / 2);
+  return x * 2 ** h * 2 ** (k - h);
+}
+
+function scaled(x: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let t = 0; t < x.length; t++) out[t] = scaleByPow2(x[t], k);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { matmul, Matrix, NonFiniteError, qr, ShapeError } from '../../src/index.js';
+import { LinAlgError, matmul, Matrix, NonFiniteError, qr, ShapeError } from '../../src/index.js';
 import { qrBlocking } from '../../src/core/kernels/qr.js';
 import { errorOf } from '../helpers.js';
 
@@ -236,6 +236,45 @@ describe('qr on graded and extreme-scale matrices', () => {
       });
     }
   }
+
+  it('entries up to 1.5e308 factor as 2^-k A (exact shift) when R is representable', () => {
+    const B = Matrix.random(80, 60, { seed: 5, distribution: 'normal' });
+    // row 0 near the top of the range: column norms up to about 1.5e308
+    const A = B.map((x, i) => (i === 0 ? (x / 4) * 2 ** 1022 : x));
+    for (const pivoting of [false, true]) {
+      const got = qr(A, { pivoting }) as { Q: Matrix; R: Matrix; perm?: Int32Array };
+      expect(got.R.data.every(Number.isFinite)).toBe(true);
+      expect(orthogonalityError(got.Q)).toBeLessThanOrEqual(50 * 80 * EPS);
+      // residual of 2^-40 A, to keep Q R's partial sums finite
+      const small = 2 ** -40;
+      expect(backwardError(A.scale(small), got.Q, got.R.scale(small), got.perm)).toBeLessThanOrEqual(50 * 80 * EPS);
+      // the same factorization as of 2^-30 A, scaled
+      const ref = qr(A.scale(2 ** -30), { pivoting }) as { Q: Matrix; R: Matrix; perm?: Int32Array };
+      expect(got.perm).toEqual(ref.perm);
+      expect(got.Q.data).toEqual(ref.Q.data);
+      expect(got.R.data).toEqual(ref.R.scale(2 ** 30).data);
+    }
+  });
+
+  it('a column norm above the largest double throws LinAlgError (R is not representable)', () => {
+    const e = errorOf(() => qr([[1.5e308, 1], [1.5e308, 2]]));
+    expect(e).toBeInstanceOf(LinAlgError);
+    expect(e.message).toMatch(/^qr: R \(2x2\) is not representable in float64: R\[0, 0\]/);
+  });
+
+  it('subnormal matrices are factored exactly scaled up (Q as for 2^1060 A, R scaled back)', () => {
+    const B = Matrix.random(40, 30, { seed: 8, distribution: 'normal' });
+    const A = B.scale(2 ** -1060); // entries subnormal (rounded to about 14 bits)
+    const up = A.scale(2 ** 530).scale(2 ** 530); // exact
+    for (const pivoting of [false, true]) {
+      const got = qr(A, { pivoting }) as { Q: Matrix; R: Matrix; perm?: Int32Array };
+      const ref = qr(up, { pivoting }) as { Q: Matrix; R: Matrix; perm?: Int32Array };
+      expect(got.Q.data).toEqual(ref.Q.data);
+      expect(got.perm).toEqual(ref.perm);
+      expect(got.R.data).toEqual(ref.R.scale(2 ** -530).scale(2 ** -530).data);
+      expect(orthogonalityError(got.Q)).toBeLessThanOrEqual(50 * 40 * EPS);
+    }
+  });
 
   it('a column that is zero below the diagonal gives tau = 0 (H = I) and keeps its entries', () => {
     const A = Matrix.from([
