@@ -439,11 +439,11 @@ export function dorgqrWorkBytes(m: i32, ncols: i32, k: i32): usize {
 }
 
 /**
- * The first ncols columns of Q = H_0 ... H_{k-1} (m x ncols, k <= min(m, ncols)... k <= m) from
+ * The first ncols columns of Q = H_0 ... H_{k-1} (an m x ncols matrix; k <= ncols <= m) from
  * dgeqrf's reflectors in a (lda) and tau, written to q (ldq). q may be a itself (ldq == lda,
  * ncols <= columns of A): each block of reflectors is copied out before its columns are
  * overwritten. Blocked as LAPACK dorgqr: blocks of NB reflectors from the last to the first, each
- * applied to the part of Q it touches with larfb (T formed from V by dlarft through a gemm).
+ * applied to the part of Q it touches (larfbIdentityTop; T formed from V by dlarft through a gemm).
  * work: dorgqrWorkBytes(m, ncols, k) bytes.
  */
 export function dorgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usize, q: usize, ldq: i32, work: usize): void {

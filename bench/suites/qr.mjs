@@ -35,7 +35,7 @@ function rowsFor(quick) {
 export async function run({ quick }) {
   const haveNumpy = numpyAvailable();
   const haveScipy = haveNumpy && scipyAvailable();
-  const rounds = quick ? 1 : 3;
+  const rounds = quick ? 1 : 5;
   const out = [];
   const data = [];
   for (const row of rowsFor(quick)) {
@@ -62,10 +62,14 @@ export async function run({ quick }) {
     const keep = (name, s) => {
       if (s != null && !(best[name] <= s)) best[name] = s;
     };
+    const count = {};
     for (let round = 0; round < rounds; round++) {
       for (const [name, fn] of Object.entries(candidates)) {
-        if (best[name] > SLOW_SECONDS) continue; // once is enough for a minute-long call
+        // Peers slower than a second per call get two rounds (they are 40x and more behind);
+        // one call of mathjs is enough (about a minute at 1000x500).
+        if (best[name] > SLOW_SECONDS || (best[name] > 1 && count[name] >= 2)) continue;
         if (name === 'mathjs' && best[name] !== undefined) continue;
+        count[name] = (count[name] ?? 0) + 1;
         if (name === 'mathjs') {
           const t = performance.now();
           fn();
