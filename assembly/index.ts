@@ -15,3 +15,4 @@ export { dsyrk, dsyrkBlock } from "./blas/syrk";
 export { dtrsmLeft } from "./blas/trsm";
 export { dgetrf, dgetrs, dlaswp } from "./lapack/lu";
 export { dpotrf, dpotrs } from "./lapack/cholesky";
+export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";

@@ -43,6 +43,21 @@ export interface EngineExports {
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
+  dgeqrf(m: number, n: number, a: number, lda: number, tau: number, work: number): void;
+  dgeqrfWorkBytes(m: number, n: number): number;
+  dgeqrfKeepT(m: number, n: number, a: number, lda: number, tau: number, t: number, work: number): number;
+  qrTBytes(m: number, n: number): number;
+  dorgqrWithT(
+    m: number, ncols: number, k: number, a: number, lda: number, tau: number, t: number, tCols: number, q: number, ldq: number, work: number,
+  ): void;
+  dorgqr(m: number, ncols: number, k: number, a: number, lda: number, tau: number, q: number, ldq: number, work: number): void;
+  dorgqrWorkBytes(m: number, ncols: number, k: number): number;
+  dgeqp3(m: number, n: number, a: number, lda: number, jpvt: number, tau: number, work: number): void;
+  dgeqp3WorkBytes(m: number, n: number): number;
+  qrBlockSize(nb: number): number;
+  qrCrossover(nx: number): number;
+  qrPivotBlockSize(nb: number): number;
+  qrPivotCrossover(nx: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

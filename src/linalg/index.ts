@@ -5,3 +5,13 @@ export { solve, inv, type SolveOptions } from './solve.js';
 export { det, slogdet, type Slogdet } from './det.js';
 export { cholesky, choSolve } from './cholesky.js';
 export { solveTriangular, type TriangularOptions } from './triangular.js';
+export {
+  qr,
+  type QrOptions,
+  type QrMode,
+  type QrResult,
+  type QrPivotedResult,
+  type QrROnlyResult,
+  type QrROnlyPivotedResult,
+  type QrAnyResult,
+} from './qr.js';
