@@ -133,8 +133,9 @@ export function dgebrd(m: i32, n: i32, a: usize, lda: i32, d: usize, e: usize, t
   const t3 = align64(t2 + (<usize>m << 3)); // n
   const gw = align64(t3 + (<usize>(n + 4 * nb) << 3));
   let i = 0;
-  if (nb > 1 && nb < n && NX < n) {
-    for (; i < n - NX; i += nb) {
+  const nx = max<i32>(NX, nb); // as LAPACK (nx >= nb): every panel lies inside the matrix
+  if (nb > 1 && nb < n && nx < n) {
+    for (; i < n - nx; i += nb) {
       const M = m - i;
       const N = n - i;
       const aii = at(a, lda, i, i);
