@@ -1073,9 +1073,13 @@ function formVt(n: i32, a: usize, lda: i32, taup: usize, vt: usize, ldvt: i32, z
   transpose(k, k, q, k, vt + (<usize>ldvt << 3) + 8, ldvt);
 }
 
-/** Columns of A at or above which the tall path factors A = Q R first (LAPACK dgesdd: 11/6). */
-let QR_RATIO_NUM: i32 = 11;
-let QR_RATIO_DEN: i32 = 6;
+/**
+ * m / n at or above which the tall path factors A = Q R first (LAPACK dgesdd: 11/6, dgesvd: 1.6).
+ * Measured, thin svd (n = 784), ms, QR first / direct: m = 1000: 709 / 668; 1200: 789 / 802;
+ * 2000: 1106 / 1354 (the direct path rotates Uᵀ rows of length m in dbdsqr): crossover near 1.5.
+ */
+let QR_RATIO_NUM: i32 = 8;
+let QR_RATIO_DEN: i32 = 5;
 
 /** Sets the ratio m / n from which the SVD starts with a QR factorization (num / den; 0 keeps it). Returns num * 1000 / den. */
 export function svdQrRatio(num: i32, den: i32): i32 {

@@ -179,7 +179,7 @@ describe('svd under other internal settings (block sizes, QR-first ratio)', () =
     });
   }
   it('restores the defaults', () => {
-    expect(svdTuning()).toEqual({ nb: 32, nx: 128, qrRatio: [11, 6] });
+    expect(svdTuning()).toEqual({ nb: 32, nx: 128, qrRatio: [8, 5] });
   });
 });
 

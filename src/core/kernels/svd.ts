@@ -51,7 +51,7 @@ export function svdTuning(change: Partial<SvdTuning> = {}): SvdTuning {
   return withScratch('svdTuning', (s) => {
     const w = s.wasm;
     const ratio = w.svdQrRatio(0, 0);
-    const previous: SvdTuning = { nb: w.svdBlocking(0, -1), nx: w.svdCrossover(), qrRatio: ratio === 1833 ? [11, 6] : [ratio, 1000] };
+    const previous: SvdTuning = { nb: w.svdBlocking(0, -1), nx: w.svdCrossover(), qrRatio: ratio === 1600 ? [8, 5] : [ratio, 1000] };
     w.svdBlocking(change.nb ?? 0, change.nx ?? -1);
     if (change.qrRatio) w.svdQrRatio(change.qrRatio[0], change.qrRatio[1]);
     return previous;
