@@ -58,6 +58,17 @@ export interface EngineExports {
   qrCrossover(nx: number): number;
   qrPivotBlockSize(nb: number): number;
   qrPivotCrossover(nx: number): number;
+  dgesvd(m: number, n: number, a: number, lda: number, s: number, job: number, u: number, ldu: number, vt: number, ldvt: number, work: number): number;
+  dgesvdWorkBytes(m: number, n: number, job: number): number;
+  dgebrd(m: number, n: number, a: number, lda: number, d: number, e: number, tauq: number, taup: number, work: number): void;
+  dgebrdWorkBytes(m: number, n: number): number;
+  dbdsqr(n: number, d: number, e: number, vt: number, ldvt: number, ncvt: number, ut: number, ldut: number, nru: number, work: number): number;
+  dbdsqrWorkBytes(n: number): number;
+  dbdsqrSweeps(): number;
+  svdBlocking(nb: number, nx: number): number;
+  svdCrossover(): number;
+  svdQrRatio(num: number, den: number): number;
+  transpose(rows: number, cols: number, src: number, lds: number, dst: number, ldd: number): void;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

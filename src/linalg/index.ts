@@ -15,3 +15,4 @@ export {
   type QrROnlyPivotedResult,
   type QrAnyResult,
 } from './qr.js';
+export { svd, svdvals, type SvdOptions, type SvdResult } from './svd.js';
