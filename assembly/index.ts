@@ -17,3 +17,4 @@ export { dgetrf, dgetrs, dlaswp } from "./lapack/lu";
 export { dpotrf, dpotrs } from "./lapack/cholesky";
 export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";
 export { dgesvd, dgesvdWorkBytes, dgebrd, dgebrdWorkBytes, dbdsqr, dbdsqrWorkBytes, dbdsqrSweeps, svdBlocking, svdCrossover, svdQrRatio, transpose } from "./lapack/svd";
+export { csrMatvec, csrColumnSums, pagerank } from "./sparse/csr";

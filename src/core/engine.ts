@@ -40,6 +40,12 @@ export interface EngineExports {
   dlaswp(n: number, b: number, ldb: number, ipiv: number, k: number, reverse: number): void;
   dpotrf(n: number, a: number, lda: number, work: number): number;
   dpotrs(n: number, nrhs: number, u: number, ldu: number, b: number, ldb: number, work: number): void;
+  csrMatvec(rows: number, rowPtr: number, colIdx: number, values: number, x: number, y: number): void;
+  csrColumnSums(cols: number, nnz: number, colIdx: number, values: number, out: number): void;
+  pagerank(
+    n: number, rowPtr: number, colIdx: number, values: number, outWeight: number,
+    p: number, w: number, damping: number, tol: number, maxIter: number, x: number, y: number, z: number,
+  ): number;
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
