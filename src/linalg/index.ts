@@ -15,3 +15,4 @@ export {
   type QrROnlyPivotedResult,
   type QrAnyResult,
 } from './qr.js';
+export { eigh, eigvalsh, type EighOptions, type EighResult } from './eigh.js';
