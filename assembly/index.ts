@@ -16,6 +16,6 @@ export { dtrsmLeft } from "./blas/trsm";
 export { dgetrf, dgetrs, dlaswp } from "./lapack/lu";
 export { dpotrf, dpotrs } from "./lapack/cholesky";
 export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";
-export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
+export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
 export { steqr as dsteqr, sterf as dsterf } from "./lapack/tridiag";
 export { stedc as dstedc, stedcWorkBytes, stedcLeafSize } from "./lapack/stedc";

@@ -26,7 +26,7 @@ let NB: i32 = 32;
 /** Rows left to the unblocked reduction at the end (LAPACK's crossover nx; >= NB). */
 let NX: i32 = 32;
 /** Reflectors per block of the back-transformation. */
-let NBO: i32 = 64;
+let NBO: i32 = 32;
 
 /** Sets the reduction's panel height and crossover and the back-transformation's block (0 keeps). Returns [NB, NX, NBO] packed as NB | NX << 10 | NBO << 20. */
 export function sytrdBlocking(nb: i32, nx: i32, nbo: i32): i32 {
@@ -197,11 +197,137 @@ function symvPair(len: i32, r0: usize, r1: usize, x: usize, y: usize, x0: f64, x
   gS1 = s1;
 }
 
+let gS2: f64 = 0;
+let gS3: f64 = 0;
+
+/**
+ * symvPair for four rows: dot products to gS0..gS3, y[q..] += x0 r0 + x1 r1 + x2 r2 + x3 r3.
+ * Written for V8's code generator (see blas/microkernel.ts): pointers that step through the rows
+ * (constant offsets fold into the addresses), two steps per iteration separated by a branch that
+ * is never taken (so each step's loads are scheduled next to its arithmetic instead of all being
+ * hoisted, which would spill), and no scalar use of x0..x3 after the loop (else V8 keeps them as
+ * scalars and splats them again in every iteration).
+ */
+function symvQuad(len: i32, r0: usize, r1: usize, r2: usize, r3: usize, x: usize, y: usize, x0: f64, x1: f64, x2: f64, x3: f64): void {
+  let acc0 = f64x2.splat(0.0);
+  let acc1 = f64x2.splat(0.0);
+  let acc2 = f64x2.splat(0.0);
+  let acc3 = f64x2.splat(0.0);
+  const vx0 = f64x2.splat(x0);
+  const vx1 = f64x2.splat(x1);
+  const vx2 = f64x2.splat(x2);
+  const vx3 = f64x2.splat(x3);
+  let px = x;
+  let py = y;
+  let p0 = r0;
+  let p1 = r1;
+  let p2 = r2;
+  let p3 = r3;
+  const pxEnd = x + (<usize>(len & ~3) << 3);
+  const pxLast = pxEnd - 32; // inside the loop px <= pxLast: the break below is never taken
+  while (px < pxEnd) {
+    {
+      const xv = v128.load(px);
+      const a0 = v128.load(p0);
+      acc0 = f64x2.add(acc0, f64x2.mul(a0, xv));
+      let yv = f64x2.add(v128.load(py), f64x2.mul(a0, vx0));
+      const a1 = v128.load(p1);
+      acc1 = f64x2.add(acc1, f64x2.mul(a1, xv));
+      yv = f64x2.add(yv, f64x2.mul(a1, vx1));
+      const a2 = v128.load(p2);
+      acc2 = f64x2.add(acc2, f64x2.mul(a2, xv));
+      yv = f64x2.add(yv, f64x2.mul(a2, vx2));
+      const a3 = v128.load(p3);
+      acc3 = f64x2.add(acc3, f64x2.mul(a3, xv));
+      v128.store(py, f64x2.add(yv, f64x2.mul(a3, vx3)));
+    }
+    if (px > pxLast) break; // never taken
+    {
+      const xv = v128.load(px, 16);
+      const a0 = v128.load(p0, 16);
+      acc0 = f64x2.add(acc0, f64x2.mul(a0, xv));
+      let yv = f64x2.add(v128.load(py, 16), f64x2.mul(a0, vx0));
+      const a1 = v128.load(p1, 16);
+      acc1 = f64x2.add(acc1, f64x2.mul(a1, xv));
+      yv = f64x2.add(yv, f64x2.mul(a1, vx1));
+      const a2 = v128.load(p2, 16);
+      acc2 = f64x2.add(acc2, f64x2.mul(a2, xv));
+      yv = f64x2.add(yv, f64x2.mul(a2, vx2));
+      const a3 = v128.load(p3, 16);
+      acc3 = f64x2.add(acc3, f64x2.mul(a3, xv));
+      v128.store(py, f64x2.add(yv, f64x2.mul(a3, vx3)), 16);
+    }
+    px += 32;
+    py += 32;
+    p0 += 32;
+    p1 += 32;
+    p2 += 32;
+    p3 += 32;
+  }
+  // the remaining 0..3 entries, one at a time (lane 0 of each vector)
+  const pxEnd2 = x + (<usize>len << 3);
+  while (px < pxEnd2) {
+    const xv = v128.load64_zero(px);
+    const a0 = v128.load64_zero(p0);
+    const a1 = v128.load64_zero(p1);
+    const a2 = v128.load64_zero(p2);
+    const a3 = v128.load64_zero(p3);
+    acc0 = f64x2.add(acc0, f64x2.mul(a0, xv));
+    acc1 = f64x2.add(acc1, f64x2.mul(a1, xv));
+    acc2 = f64x2.add(acc2, f64x2.mul(a2, xv));
+    acc3 = f64x2.add(acc3, f64x2.mul(a3, xv));
+    const t = f64x2.add(f64x2.add(f64x2.mul(a0, vx0), f64x2.mul(a1, vx1)), f64x2.add(f64x2.mul(a2, vx2), f64x2.mul(a3, vx3)));
+    store<f64>(py, load<f64>(py) + f64x2.extract_lane(t, 0));
+    px += 8;
+    py += 8;
+    p0 += 8;
+    p1 += 8;
+    p2 += 8;
+    p3 += 8;
+  }
+  gS0 = hsum(acc0);
+  gS1 = hsum(acc1);
+  gS2 = hsum(acc2);
+  gS3 = hsum(acc3);
+}
+
+/** Rows per pass of symvUpper (2 or 4; benchmarks). */
+let SYMV_ROWS: i32 = 4;
+export function symvRows(r: i32): i32 {
+  if (r == 2 || r == 4) SYMV_ROWS = r;
+  return SYMV_ROWS;
+}
+
 /** y[0:m] = A x for the symmetric m x m A whose upper triangle is stored row-major at a (lda). */
 export function symvUpper(m: i32, a: usize, lda: i32, x: usize, y: usize): void {
   memory.fill(y, 0, <usize>m << 3);
   const ldaB = <usize>lda << 3;
   let p = 0;
+  if (SYMV_ROWS == 4) {
+    for (; p + 4 <= m; p += 4) {
+      const r0 = a + <usize>p * ldaB + (<usize>p << 3); // &A[p, p]
+      const r1 = r0 + ldaB + 8;
+      const r2 = r1 + ldaB + 8;
+      const r3 = r2 + ldaB + 8;
+      const x0 = ld(x, p);
+      const x1 = ld(x, p + 1);
+      const x2 = ld(x, p + 2);
+      const x3 = ld(x, p + 3);
+      // the 4 x 4 diagonal block, from its upper triangle
+      const a01 = ld(r0, 1), a02 = ld(r0, 2), a03 = ld(r0, 3);
+      const a12 = ld(r1, 1), a13 = ld(r1, 2);
+      const a23 = ld(r2, 1);
+      const s0 = ld(r0, 0) * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+      const s1 = a01 * x0 + ld(r1, 0) * x1 + a12 * x2 + a13 * x3;
+      const s2 = a02 * x0 + a12 * x1 + ld(r2, 0) * x2 + a23 * x3;
+      const s3 = a03 * x0 + a13 * x1 + a23 * x2 + ld(r3, 0) * x3;
+      symvQuad(m - p - 4, r0 + 32, r1 + 24, r2 + 16, r3 + 8, x + (<usize>(p + 4) << 3), y + (<usize>(p + 4) << 3), x0, x1, x2, x3);
+      st(y, p, ld(y, p) + s0 + gS0);
+      st(y, p + 1, ld(y, p + 1) + s1 + gS1);
+      st(y, p + 2, ld(y, p + 2) + s2 + gS2);
+      st(y, p + 3, ld(y, p + 3) + s3 + gS3);
+    }
+  }
   for (; p + 2 <= m; p += 2) {
     const r0 = a + <usize>p * ldaB + (<usize>p << 3); // &A[p, p]
     const r1 = r0 + ldaB + 8; // &A[p+1, p+1]

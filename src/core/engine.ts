@@ -62,6 +62,7 @@ export interface EngineExports {
   scaleUpper2(n: number, a: number, lda: number, k: number): void;
   transposeSquare(n: number, src: number, lds: number, dst: number, ldd: number): void;
   symvUpper(m: number, a: number, lda: number, x: number, y: number): void;
+  symvRows(r: number): number;
   dsytrd(n: number, a: number, lda: number, d: number, e: number, tau: number, work: number): void;
   dsytrdWorkBytes(n: number): number;
   dormtr(n: number, a: number, lda: number, tau: number, z: number, ldz: number, work: number): void;
