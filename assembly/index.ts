@@ -17,5 +17,5 @@ export { dgetrf, dgetrs, dlaswp } from "./lapack/lu";
 export { dpotrf, dpotrs } from "./lapack/cholesky";
 export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";
 export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
-export { steqr as dsteqr, sterf as dsterf } from "./lapack/tridiag";
-export { stedc as dstedc, stedcWorkBytes, stedcLeafSize } from "./lapack/stedc";
+export { steqr as dsteqr, sterf as dsterf, qlSweepCap } from "./lapack/tridiag";
+export { stedc as dstedc, stedcWorkBytes, stedcLeafSize, secularIterationCap } from "./lapack/stedc";

@@ -533,7 +533,13 @@ function secularVector(k: i32, z: usize, row: usize, tmp: usize): void {
 /** The root laed4 found. */
 let gDlam: f64 = 0;
 let laed4Iterations: i32 = 0;
-const LAED4_MAXIT: i32 = 30;
+let LAED4_MAXIT: i32 = 30;
+
+/** Sets the secular equation's iteration cap (tests of the failure path; <= 0 keeps). Returns the value in use. */
+export function secularIterationCap(k: i32): i32 {
+  if (k > 0) LAED4_MAXIT = k;
+  return LAED4_MAXIT;
+}
 
 /**
  * dlaed4: the i-th root (0-based) of 1 + rho sum_j z_j^2 / (d_j - lambda) = 0 for ascending d,

@@ -22,7 +22,13 @@ const SSFMAX: f64 = 2.2346346549904327e+153; // 2^511 / 3
 /** sqrt(SAFMIN) / EPS^2, LAPACK's ssfmin: blocks below it are scaled up first. */
 const SSFMIN: f64 = 1.210184973390412e-122; // 2^-511 / 2^-106 = 2^-405
 /** Sweeps allowed per eigenvalue (LAPACK MAXIT): the cap is MAXIT * n sweeps in all. */
-const MAXIT: i32 = 30;
+let MAXIT: i32 = 30;
+
+/** Sets the QL/QR sweeps allowed per eigenvalue (tests of the failure path; < 0 keeps). Returns the value in use. */
+export function qlSweepCap(k: i32): i32 {
+  if (k >= 0) MAXIT = k;
+  return MAXIT;
+}
 
 /** Failure kinds written to info[0]. */
 export const FAIL_STEQR: i32 = 1;

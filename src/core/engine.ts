@@ -73,6 +73,8 @@ export interface EngineExports {
   dstedc(n: number, d: number, e: number, zt: number, ldz: number, work: number, info: number): number;
   stedcWorkBytes(n: number): number;
   stedcLeafSize(s: number): number;
+  qlSweepCap(k: number): number;
+  secularIterationCap(k: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

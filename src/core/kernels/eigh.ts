@@ -56,7 +56,7 @@ function scaleByPow2(x: number, k: number): number {
 const FAIL_STERF = 2;
 const FAIL_LAED4 = 3;
 
-function convergenceError(op: string, n: number, info: Int32Array, count: number): ConvergenceError {
+function convergenceError(op: string, n: number, info: Int32Array, count: number, cap: number): ConvergenceError {
   const [kind, index, size, sweeps] = info;
   if (kind === FAIL_LAED4) {
     return new ConvergenceError(
@@ -66,7 +66,7 @@ function convergenceError(op: string, n: number, info: Int32Array, count: number
   }
   const step = kind === FAIL_STERF ? 'the tridiagonal QL/QR iteration (eigenvalues only)' : 'the tridiagonal QL/QR iteration';
   return new ConvergenceError(
-    `${op}: ${step} did not converge for eigenvalue ${index} after 30*${size} = ${sweeps} sweeps ` +
+    `${op}: ${step} did not converge for eigenvalue ${index} after ${cap}*${size} = ${sweeps} sweeps ` +
       `(${count} off-diagonal entries not negligible; matrix ${n}x${n})`,
   );
 }
@@ -105,7 +105,7 @@ export function eighKernel({ n, a, uplo, vectors, method = 'dc', op }: EighKerne
         w.dormtr(n, pa, n, ptau, pz, n, s.alloc(w.dormtrWorkBytes(n)));
       }
     }
-    if (status !== 0) throw convergenceError(op, n, new Int32Array(w.memory.buffer, info, 4).slice(), status);
+    if (status !== 0) throw convergenceError(op, n, new Int32Array(w.memory.buffer, info, 4).slice(), status, w.qlSweepCap(-1));
     const values = s.take(pd, n);
     if (k !== 0) {
       for (let i = 0; i < n; i++) values[i] = scaleByPow2(values[i], -k);
@@ -139,6 +139,23 @@ export function eighBlocking(change: Partial<EighBlocking> = {}): EighBlocking {
     const previous = { nb: packed & 1023, nx: (packed >> 10) & 1023, nbOrm: (packed >> 20) & 1023, leaf: w.stedcLeafSize(0) };
     w.sytrdBlocking(change.nb ?? 0, change.nx ?? 0, change.nbOrm ?? 0);
     if (change.leaf !== undefined) w.stedcLeafSize(change.leaf);
+    return previous;
+  });
+}
+
+/** Iteration caps (tests of the failure path): QL/QR sweeps per eigenvalue (LAPACK: 30) and secular-equation iterations per root (30). */
+export interface EighIterationCaps {
+  sweepsPerEigenvalue: number;
+  secular: number;
+}
+
+/** Reads the iteration caps, changing the ones given; returns the previous values. */
+export function eighIterationCaps(change: Partial<EighIterationCaps> = {}): EighIterationCaps {
+  return withScratch('eighIterationCaps', (s) => {
+    const w = s.wasm;
+    const previous = { sweepsPerEigenvalue: w.qlSweepCap(-1), secular: w.secularIterationCap(0) };
+    if (change.sweepsPerEigenvalue !== undefined) w.qlSweepCap(change.sweepsPerEigenvalue);
+    if (change.secular !== undefined) w.secularIterationCap(change.secular);
     return previous;
   });
 }
