@@ -75,6 +75,23 @@ export interface EngineExports {
   svdCrossover(): number;
   svdQrRatio(num: number, den: number): number;
   transpose(rows: number, cols: number, src: number, lds: number, dst: number, ldd: number): void;
+  symLowerToUpper(n: number, a: number, lda: number, fromUpper: number): number;
+  scaleUpper2(n: number, a: number, lda: number, k: number): void;
+  transposeSquare(n: number, src: number, lds: number, dst: number, ldd: number): void;
+  symvUpper(m: number, a: number, lda: number, x: number, y: number): void;
+  symvRows(r: number): number;
+  dsytrd(n: number, a: number, lda: number, d: number, e: number, tau: number, work: number): void;
+  dsytrdWorkBytes(n: number): number;
+  dormtr(n: number, a: number, lda: number, tau: number, z: number, ldz: number, work: number): void;
+  dormtrWorkBytes(n: number): number;
+  sytrdBlocking(nb: number, nx: number, nbo: number): number;
+  dsteqr(n: number, d: number, e: number, zt: number, ldz: number, work: number, info: number): number;
+  dsterf(n: number, d: number, e: number, info: number): number;
+  dstedc(n: number, d: number, e: number, zt: number, ldz: number, work: number, info: number): number;
+  stedcWorkBytes(n: number): number;
+  stedcLeafSize(s: number): number;
+  qlSweepCap(k: number): number;
+  secularIterationCap(k: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }
