@@ -64,9 +64,10 @@ export class EdgeListBuilder {
     this.lineNo++;
     const t = text.trim();
     if (t === '' || t.startsWith('#') || t.startsWith('%')) return;
-    const fields = t.split(/[\s,;]+/);
-    // An empty field ("a,,b", "a,b,": split leaves '') is malformed: it was read as a node labelled ''
-    // or as the weight Number('') = 0.
+    // Each comma or semicolon is one separator (whitespace runs are one): "a,,b" has an empty field.
+    // An empty field ("a,,b", "a,b,", ",b") is malformed: it was read as a node labelled '', as the
+    // weight Number('') = 0, or ("a,,b" under the former /[\s,;]+/) silently as the edge a -> b.
+    const fields = t.split(/\s*[,;]\s*|\s+/);
     if (fields.length < 2 || fields.length > 3 || fields.includes('')) {
       throw new EdgeListError(`${this.source}: line ${this.lineNo}: expected "source target [weight]", got ${JSON.stringify(t.slice(0, 80))}`);
     }
