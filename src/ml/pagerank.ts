@@ -82,7 +82,8 @@ export function pageRank(links: Matrix | CsrMatrix | MatrixLike, options: PageRa
   const maxIter = options.maxIter ?? 1000;
   if (typeof damping !== 'number' || !(damping >= 0 && damping <= 1)) throw new LinAlgError(`${op}: damping must be in [0, 1], got ${String(damping)}`);
   if (typeof tol !== 'number' || !(tol >= 0)) throw new LinAlgError(`${op}: tol must be a non-negative number, got ${String(tol)}`);
-  if (!Number.isInteger(maxIter) || maxIter < 1) throw new LinAlgError(`${op}: maxIter must be a positive integer, got ${String(maxIter)}`);
+  // At most 2^31 - 1: the kernel takes an i32, and a larger cap wrapped (2^32 + 5 ran 5 steps).
+  if (!Number.isInteger(maxIter) || maxIter < 1 || maxIter > 0x7fffffff) throw new LinAlgError(`${op}: maxIter must be an integer from 1 to 2^31 - 1, got ${String(maxIter)}`);
   if (n === 0) return { ranks: new Float64Array(0), iterations: 0, converged: true };
   const p = options.personalization === undefined ? null : distribution(op, 'personalization', options.personalization, n);
   const w = options.dangling === undefined ? p : distribution(op, 'dangling', options.dangling, n);

@@ -147,6 +147,10 @@ describe('readEdgeListFile', () => {
     });
   });
 
+  it('a missing file rejects with the file system error', async () => {
+    await expect(readEdgeListFile('/nonexistent/mml-edges.txt')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('reads the vega-datasets airports file: 305 airports, 5366 weighted routes', async () => {
     const e = await readEdgeListFile(FLIGHTS);
     expect(e.n).toBe(305);

@@ -232,7 +232,8 @@ describe('pageRank iteration cap and bad input', () => {
       expect(e.message).toMatch(/pageRank: damping must be in \[0, 1\]/);
     }
     for (const tol of [-1, NaN]) expect(() => pageRank(L6, { tol })).toThrow(LinAlgError);
-    for (const maxIter of [0, -3, 2.5, NaN]) expect(() => pageRank(L6, { maxIter })).toThrow(LinAlgError);
+    // 2^32 + 5 used to wrap to 5 in the i32 kernel argument.
+    for (const maxIter of [0, -3, 2.5, NaN, Infinity, 2 ** 31, 2 ** 32 + 5]) expect(() => pageRank(L6, { maxIter })).toThrow(LinAlgError);
   });
 
   it('rejects personalization, dangling and start vectors of the wrong length, negative, all zeros or NaN', () => {
