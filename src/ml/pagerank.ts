@@ -53,6 +53,21 @@ function distribution(op: string, name: string, v: VectorLike, n: number): Float
 }
 
 function linkMatrix(op: string, links: Matrix | CsrMatrix | MatrixLike): CsrMatrix {
+  return assertFiniteOutWeights(op, checkedLinks(op, links));
+}
+
+/**
+ * Finite weights can still sum to Infinity in a column (two links of 1e308): the kernel would then
+ * divide that page's rank by Infinity and lose it, silently (the ranks no longer sum to 1).
+ */
+function assertFiniteOutWeights(op: string, L: CsrMatrix): CsrMatrix {
+  const out = new Float64Array(L.cols);
+  for (let k = 0; k < L.nnz; k++) out[L.colIdx[k]] += L.values[k];
+  for (let j = 0; j < L.cols; j++) if (out[j] === Infinity) throw new NonFiniteError(`${op}: the link weights of column ${j} (page ${j}'s out-links) sum to Infinity`);
+  return L;
+}
+
+function checkedLinks(op: string, links: Matrix | CsrMatrix | MatrixLike): CsrMatrix {
   if (links instanceof CsrMatrix) {
     if (links.rows !== links.cols) throw new ShapeError(`${op}: the link matrix must be square, got ${links.rows}x${links.cols}`);
     for (let k = 0; k < links.values.length; k++) {

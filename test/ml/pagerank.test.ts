@@ -223,6 +223,10 @@ describe('pageRank iteration cap and bad input', () => {
     expect(errorOf(() => pageRank(csr))).toBeInstanceOf(LinAlgError);
     const inf = new CsrMatrix(2, 2, Int32Array.from([0, 1, 2]), Int32Array.from([1, 0]), Float64Array.from([Infinity, 1]));
     expect(() => pageRank(inf)).toThrow(NonFiniteError);
+    // Finite weights whose column sum overflows would lose that page's rank.
+    const overflow = errorOf(() => pageRank([[1e308, 0], [1e308, 0]]));
+    expect(overflow).toBeInstanceOf(NonFiniteError);
+    expect(overflow.message).toMatch(/column 0 .* sum to Infinity/);
   });
 
   it('rejects damping outside [0, 1] and bad tol or maxIter', () => {
