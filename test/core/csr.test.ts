@@ -101,7 +101,7 @@ describe('CsrMatrix.fromEdges', () => {
     ]);
   });
 
-  it('merges long weighted rows (index sort) and long unweighted rows (native sort)', () => {
+  it('merges long rows of scrambled duplicates, weighted and unweighted', () => {
     // Row 0 receives 300 edges from 100 sources in scrambled order, each source three times.
     const n = 100;
     const src: number[] = [];
