@@ -1,13 +1,16 @@
 // ml.pageRank against networkx (test/fixtures/generate_pagerank.py: the vega-datasets airports graph
 // weighted by flight counts and a 10,000-page scale-free graph, each plain, personalized, with a
 // dangling distribution and with both), invariants, the course's micro-internet, the iteration cap
-// (converged: false, API.md) and bad input.
+// (converged: false, API.md) and bad input. Both kernel layouts ('target': gather along the link
+// matrix's rows; 'source': transpose in WASM, scatter along out-links) are checked everywhere the
+// result is; 'auto' picks 'source' only from SCATTER_MIN_PAGES pages, beyond these test graphs.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CsrMatrix, LinAlgError, Matrix, NonFiniteError, ShapeError } from '../../src/index.js';
 import { pageRank, type PageRankOptions } from '../../src/ml/index.js';
+import { SCATTER_MIN_PAGES } from '../../src/ml/pagerank.js';
 import { edgeListMatrix, readEdgeListFile } from '../../src/data/edge-list.js';
 import { scaleFreeGraph } from '../../src/data/graphs.js';
 import { errorOf, maxRelDiff } from '../helpers.js';
@@ -62,10 +65,12 @@ function sum(v: ArrayLike<number>): number {
   return s;
 }
 
-/** Checks one graph against the four networkx cases. */
+const LAYOUTS = ['target', 'source'] as const;
+
+/** Checks one graph against the four networkx cases, in both layouts. */
 function expectNetworkx(L: CsrMatrix, ref: GraphFixture): void {
-  for (const c of ['plain', 'personalization', 'dangling', 'both'] as Case[]) {
-    const r = pageRank(L, options(c, L.rows));
+  for (const [c, layout] of (['plain', 'personalization', 'dangling', 'both'] as Case[]).flatMap((c) => LAYOUTS.map((l) => [c, l] as const))) {
+    const r = pageRank(L, { ...options(c, L.rows), layout });
     expect(r.converged, c).toBe(true);
     expect(r.iterations, c).toBe(ref.iterations[c]);
     expect(maxAbsDiff(r.ranks, ref.ranks[c]), c).toBeLessThanOrEqual(1e-9);
@@ -133,6 +138,10 @@ describe('pageRank invariants', () => {
         const csr = pageRank(CsrMatrix.fromDense(M), { damping, personalization: p, tol: 1e-13 });
         expect(csr.iterations).toBe(r.iterations);
         expect(Array.from(csr.ranks)).toEqual(Array.from(r.ranks));
+        // The scatter layout: the same iterates up to rounding.
+        const bySource = pageRank(M, { damping, personalization: p, tol: 1e-13, layout: 'source' });
+        expect(bySource.converged).toBe(true);
+        expect(maxAbsDiff(bySource.ranks, r.ranks)).toBeLessThanOrEqual(1e-13);
       }),
     );
   });
@@ -171,14 +180,37 @@ describe('pageRank invariants', () => {
     expect(b.iterations).not.toBe(a.iterations);
   });
 
+  it("'auto' is the gather layout below SCATTER_MIN_PAGES (bit for bit), and the layouts agree on dangling, self-loops and weights", () => {
+    expect(SCATTER_MIN_PAGES).toBeGreaterThan(fixture.scaleFree.n);
+    // Self-loops, a duplicate weighted link, dangling pages 3 and 4, a page (5) no one links to.
+    const L = CsrMatrix.fromEdges(6, [0, 0, 0, 1, 1, 2, 2, 5, 5], [0, 1, 1, 2, 0, 2, 3, 0, 4], [1, 2, 0.5, 1, 3, 2, 1, 1, 1]);
+    for (const opts of [{}, { personalization: [1, 0, 2, 0, 1, 1] }, { dangling: [0, 0, 0, 1, 1, 0] }, { start: [0, 0, 0, 0, 0, 1] }] as PageRankOptions[]) {
+      const auto = pageRank(L, { ...opts, tol: 1e-14 });
+      const target = pageRank(L, { ...opts, tol: 1e-14, layout: 'target' });
+      const source = pageRank(L, { ...opts, tol: 1e-14, layout: 'source' });
+      expect(Array.from(auto.ranks)).toEqual(Array.from(target.ranks));
+      expect(source.iterations).toBe(target.iterations);
+      expect(maxAbsDiff(source.ranks, target.ranks)).toBeLessThanOrEqual(1e-15);
+      expect(Math.abs(sum(source.ranks) - 1)).toBeLessThanOrEqual(1e-14);
+    }
+    // Unweighted links (the kernels' values-free path) in both layouts.
+    const U = CsrMatrix.fromEdges(4, [0, 1, 2, 2, 3], [1, 2, 0, 3, 3]);
+    expect(maxAbsDiff(pageRank(U, { layout: 'source' }).ranks, pageRank(U, { layout: 'target' }).ranks)).toBeLessThanOrEqual(1e-15);
+    // Both layouts report the cap the same way.
+    for (const layout of LAYOUTS) expect(pageRank(L, { maxIter: 2, tol: 0, layout })).toMatchObject({ iterations: 2, converged: false });
+  });
+
   it('n = 0 and n = 1', () => {
     const empty = pageRank(CsrMatrix.fromEdges(0, [], []));
     expect(empty).toEqual({ ranks: new Float64Array(0), iterations: 0, converged: true });
     for (const links of [[[0]], [[3]]]) {
-      const r = pageRank(links);
-      expect(Array.from(r.ranks)).toEqual([1]);
-      expect(r.converged).toBe(true);
+      for (const layout of LAYOUTS) {
+        const r = pageRank(links, { layout });
+        expect(Array.from(r.ranks)).toEqual([1]);
+        expect(r.converged).toBe(true);
+      }
     }
+    expect(pageRank(CsrMatrix.fromEdges(0, [], []), { layout: 'source' }).ranks.length).toBe(0);
   });
 
   it('every page dangling: the ranks are the dangling distribution mixed with the teleport', () => {
@@ -227,6 +259,12 @@ describe('pageRank iteration cap and bad input', () => {
     const overflow = errorOf(() => pageRank([[1e308, 0], [1e308, 0]]));
     expect(overflow).toBeInstanceOf(NonFiniteError);
     expect(overflow.message).toMatch(/column 0 .* sum to Infinity/);
+  });
+
+  it('rejects an unknown layout with a TypeError', () => {
+    const e = errorOf(() => pageRank(L6, { layout: 'rows' as 'source' }));
+    expect(e).toBeInstanceOf(TypeError);
+    expect(e.message).toMatch(/pageRank: layout must be 'auto', 'target' or 'source', got rows/);
   });
 
   it('rejects damping outside [0, 1] and bad tol or maxIter', () => {
