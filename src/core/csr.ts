@@ -6,7 +6,7 @@
 // links, row i page i's incoming ones). Duplicate edges are summed, self-loops kept.
 
 import { withScratch, type Scratch } from './arena.js';
-import { ShapeError } from './errors.js';
+import { LinAlgError, NonFiniteError, ShapeError } from './errors.js';
 import { Matrix, toMatrix, toVector, type MatrixLike, type VectorLike } from './matrix.js';
 
 type IndexLike = Int32Array | ArrayLike<number>;
@@ -20,7 +20,8 @@ function indexArray(op: string, name: string, v: IndexLike, n: number): Int32Arr
   for (let k = 0; k < v.length; k++) {
     const id = v[k];
     if (out !== v && (typeof id !== 'number' || !Number.isInteger(id))) throw new TypeError(`${op}: ${name}[${k}] is ${String(id)}, not an integer (edge ${k})`);
-    if (id < 0 || id >= n) throw new RangeError(`${op}: ${name}[${k}] = ${id} is outside 0..${n - 1} (edge ${k})`);
+    // ShapeError (typed, DESIGN.md "Errors and bad input"; was a plain RangeError): the id does not fit the n x n matrix.
+    if (id < 0 || id >= n) throw new ShapeError(`${op}: ${name}[${k}] = ${id} is outside 0..${n - 1} (edge ${k})`);
     out[k] = id;
   }
   return out;
@@ -49,7 +50,7 @@ export class CsrMatrix {
     }
     for (let i = 0; i < rows; i++) if (rowPtr[i + 1] < rowPtr[i]) throw new ShapeError(`CsrMatrix: rowPtr decreases at row ${i}`);
     for (let k = 0; k < nnz; k++) {
-      if (colIdx[k] < 0 || colIdx[k] >= cols) throw new RangeError(`CsrMatrix: column ${colIdx[k]} of entry ${k} is outside 0..${cols - 1}`);
+      if (colIdx[k] < 0 || colIdx[k] >= cols) throw new ShapeError(`CsrMatrix: column ${colIdx[k]} of entry ${k} is outside 0..${cols - 1}`);
     }
     this.rows = rows;
     this.cols = cols;
@@ -81,7 +82,11 @@ export class CsrMatrix {
       w = new Float64Array(m);
       for (let k = 0; k < m; k++) {
         const v = weights[k];
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`${op}: weights[${k}] = ${String(v)} is not a finite non-negative number (edge ${k})`);
+        // Typed errors (were a plain RangeError): non-numbers TypeError, NaN/Infinity NonFiniteError,
+        // negative weights the base LinAlgError (no subclass fits a value outside the domain).
+        if (typeof v !== 'number') throw new TypeError(`${op}: weights[${k}] is ${String(v)}, not a number (edge ${k})`);
+        if (!Number.isFinite(v)) throw new NonFiniteError(`${op}: weights[${k}] is ${v} (edge ${k})`);
+        if (v < 0) throw new LinAlgError(`${op}: weights[${k}] = ${v} is negative (edge ${k})`);
         w[k] = v;
       }
     }
