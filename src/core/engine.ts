@@ -58,6 +58,11 @@ export interface EngineExports {
   qrCrossover(nx: number): number;
   qrPivotBlockSize(nb: number): number;
   qrPivotCrossover(nx: number): number;
+  dgeev(n: number, a: number, wantv: number, wr: number, wi: number, vr: number, work: number): number;
+  dgeevWorkBytes(n: number, wantv: number): number;
+  hessenbergBlockSize(nb: number): number;
+  hessenbergCrossover(nx: number): number;
+  trevcBlockSize(nb: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

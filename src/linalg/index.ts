@@ -15,3 +15,4 @@ export {
   type QrROnlyPivotedResult,
   type QrAnyResult,
 } from './qr.js';
+export { eig, eigvals, type EigResult, type EigValues } from './eig.js';
