@@ -16,6 +16,6 @@ export { dtrsmLeft } from "./blas/trsm";
 export { dgetrf, dgetrs, dlaswp } from "./lapack/lu";
 export { dpotrf, dpotrs } from "./lapack/cholesky";
 export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";
-export { dgeev, dgeevWorkBytes } from "./lapack/eig/geev";
+export { dgeev, dgeevWorkBytes, dgeevVectors } from "./lapack/eig/geev";
 export { hessenbergBlockSize, hessenbergCrossover } from "./lapack/eig/hessenberg";
 export { trevcBlockSize } from "./lapack/eig/trevc";

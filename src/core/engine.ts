@@ -60,6 +60,7 @@ export interface EngineExports {
   qrPivotCrossover(nx: number): number;
   dgeev(n: number, a: number, wantv: number, wr: number, wi: number, vr: number, work: number): number;
   dgeevWorkBytes(n: number, wantv: number): number;
+  dgeevVectors(n: number, wi: number, vr: number, re: number, im: number, x: number, y: number): void;
   hessenbergBlockSize(nb: number): number;
   hessenbergCrossover(nx: number): number;
   trevcBlockSize(nb: number): number;

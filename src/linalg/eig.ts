@@ -8,17 +8,17 @@
 //   complex conjugate pairs adjacent, the one with positive imaginary part first; the imaginary
 //   parts of a pair are exact negatives of each other, and those of real eigenvalues exactly 0.
 // - Column j of the vectors belongs to eigenvalue j; every column has unit 2-norm.
-// - Sign and phase (src/linalg/signs.ts, extended to complex vectors): a real eigenvector's entry
-//   of largest absolute value is positive; the eigenvector of a complex eigenvalue with positive
-//   imaginary part is rotated so that its entry of largest modulus is real and positive (ties:
-//   the first); its partner's vector is then its exact complex conjugate. (LAPACK makes that
-//   entry real but leaves its sign; numpy returns LAPACK's vectors.)
+// - Sign and phase (the rule of src/linalg/signs.ts, extended to complex vectors; applied in WASM
+//   by dgeevVectors in assembly/lapack/eig/geev.ts): a real eigenvector's entry of largest
+//   absolute value is positive; the eigenvector of a complex eigenvalue with positive imaginary
+//   part is multiplied by the unit complex number that makes its entry of largest modulus real and
+//   positive (ties: the first); its partner's vector is then its exact complex conjugate. (LAPACK
+//   makes that entry real but leaves its sign; numpy returns LAPACK's vectors.)
 
 import { ConvergenceError } from '../core/errors.js';
 import { eigKernel } from '../core/kernels/eig.js';
 import { Matrix, type MatrixLike } from '../core/matrix.js';
 import { squareMatrix } from './input.js';
-import { normalizePhase, normalizeSign } from './signs.js';
 
 /** Eigenvalues as real and imaginary parts. */
 export interface EigValues {
@@ -44,37 +44,9 @@ export interface EigResult {
 export function eig(A: MatrixLike): EigResult {
   const a = squareMatrix('eig', A);
   const n = a.rows;
-  const { wr, wi, vr, info } = eigKernel(n, a.data, true);
+  const { wr, wi, re, im, info } = eigKernel(n, a.data, true);
   if (info > 0) throw notConverged('eig', n, info);
-  const re = new Float64Array(n * n);
-  const im = new Float64Array(n * n);
-  const xr = new Float64Array(n);
-  const xi = new Float64Array(n);
-  const v = vr!;
-  for (let j = 0; j < n; j++) {
-    if (wi[j] === 0 || j === n - 1) {
-      for (let i = 0; i < n; i++) xr[i] = v[j * n + i];
-      scaleToUnit(xr, null);
-      normalizeSign(xr);
-      for (let i = 0; i < n; i++) re[i * n + j] = xr[i];
-    } else {
-      // columns j, j+1: real and imaginary parts of the eigenvector of wr[j] + i wi[j], wi[j] > 0
-      for (let i = 0; i < n; i++) {
-        xr[i] = v[j * n + i];
-        xi[i] = v[(j + 1) * n + i];
-      }
-      scaleToUnit(xr, xi);
-      normalizePhase(xr, xi);
-      for (let i = 0; i < n; i++) {
-        re[i * n + j] = xr[i];
-        im[i * n + j] = xi[i];
-        re[i * n + j + 1] = xr[i];
-        im[i * n + j + 1] = -xi[i];
-      }
-      j++;
-    }
-  }
-  return { values: { re: wr, im: wi }, vectors: { re: new Matrix(n, n, re), im: new Matrix(n, n, im) } };
+  return { values: { re: wr, im: wi }, vectors: { re: new Matrix(n, n, re!), im: new Matrix(n, n, im!) } };
 }
 
 /** Eigenvalues only (no eigenvectors: cheaper, the Schur form is not completed). */
@@ -91,25 +63,4 @@ function notConverged(op: string, n: number, info: number): ConvergenceError {
     `${op}: the QR iteration to the real Schur form (Francis double-shift QR, LAPACK dhseqr) did not converge ` +
       `for the ${n}x${n} matrix: eigenvalues 0..${info - 1} were not found within the iteration limit`,
   );
-}
-
-/** Scales x (+ i y) to unit 2-norm, without overflow or underflow in the sum of squares. */
-function scaleToUnit(x: Float64Array, y: Float64Array | null): void {
-  let max = 0;
-  for (let i = 0; i < x.length; i++) max = Math.max(max, Math.abs(x[i]), y ? Math.abs(y[i]) : 0);
-  if (max === 0) return;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i] / max;
-    s += a * a;
-    if (y) {
-      const b = y[i] / max;
-      s += b * b;
-    }
-  }
-  const norm = Math.sqrt(s); // ||x|| / max
-  for (let i = 0; i < x.length; i++) {
-    x[i] = x[i] / max / norm;
-    if (y) y[i] = y[i] / max / norm;
-  }
 }

@@ -32,52 +32,9 @@ export function normalizeSigns(columns: Matrix, rows?: Matrix): Matrix {
   return columns;
 }
 
-/** Index of the first entry of largest absolute value of x (0 for an empty x). */
-export function pivotIndex(x: Float64Array): number {
-  let best = -1;
-  let at = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = Math.abs(x[i]);
-    if (v > best) {
-      best = v;
-      at = i;
-    }
-  }
-  return at;
-}
-
-/** The rule above for one real vector: flips x in place when its pivot entry is negative. */
-export function normalizeSign(x: Float64Array): Float64Array {
-  if (x.length > 0 && x[pivotIndex(x)] < 0) for (let i = 0; i < x.length; i++) x[i] = -x[i];
-  return x;
-}
-
-/**
- * The rule extended to a complex vector x = re + i im (eig's eigenvectors of complex eigenvalues):
- * multiplies x, in place, by the unit complex number that makes its entry of largest modulus real
- * and positive (ties: the first of them). That entry's imaginary part is then exactly zero. For a
- * real vector (im = 0) this is the sign rule. The modulus is computed without overflow; a zero x
- * is left alone.
- */
-export function normalizePhase(re: Float64Array, im: Float64Array): void {
-  let best = -1;
-  let k = 0;
-  for (let i = 0; i < re.length; i++) {
-    const m = Math.hypot(re[i], im[i]);
-    if (m > best) {
-      best = m;
-      k = i;
-    }
-  }
-  if (!(best > 0)) return;
-  const c = re[k] / best;
-  const s = im[k] / best;
-  for (let i = 0; i < re.length; i++) {
-    const a = re[i];
-    const b = im[i];
-    re[i] = a * c + b * s; // (a + ib)(c - is)
-    im[i] = b * c - a * s;
-  }
-  re[k] = best;
-  im[k] = 0;
-}
+// Complex vectors (eig): the rule extends to "the entry of largest modulus is real and positive":
+// the eigenvector of a complex eigenvalue with positive imaginary part is multiplied by the unit
+// complex number conj(x_k) / |x_k|, k the first entry of largest modulus, which makes x_k = |x_k|
+// (imaginary part exactly 0); its conjugate partner's vector is its exact conjugate. For real
+// vectors this is the sign rule above. eig applies it in WASM (dgeevVectors in
+// assembly/lapack/eig/geev.ts) together with the unit-norm scaling.

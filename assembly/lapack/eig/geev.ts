@@ -120,6 +120,106 @@ export function dgeev(n: i32, a: usize, wantv: i32, wr: usize, wi: usize, vr: us
   return info;
 }
 
+/**
+ * The eigenvectors as unit 2-norm columns of the row-major n x n matrices re and im, from dgeev's
+ * vr (column-major, LAPACK layout), with the sign and phase rule of src/linalg/signs.ts extended to
+ * complex vectors: a real eigenvector's entry of largest absolute value is made positive; the
+ * eigenvector of a complex eigenvalue with positive imaginary part is multiplied by the unit
+ * complex number that makes its entry of largest modulus real and positive (ties: the first
+ * entry), and its partner column (the next one) is its exact conjugate. Norms are computed on the
+ * vector divided by its largest entry, so nothing overflows or underflows harmfully.
+ * x, y: n doubles of scratch.
+ */
+export function dgeevVectors(n: i32, wi: usize, vr: usize, re: usize, im: usize, x: usize, y: usize): void {
+  const rowB = <usize>n << 3;
+  for (let j = 0; j < n; j++) {
+    const colJ = vr + (<usize>(j * n) << 3);
+    const wj = load<f64>(wi + (<usize>j << 3));
+    if (wj == 0.0 || j == n - 1) {
+      // real eigenvector
+      let mx = 0.0;
+      for (let i = 0; i < n; i++) mx = Math.max(mx, Math.abs(load<f64>(colJ + (<usize>i << 3))));
+      if (mx > 0.0) {
+        let s = 0.0;
+        for (let i = 0; i < n; i++) {
+          const v = load<f64>(colJ + (<usize>i << 3)) / mx;
+          store<f64>(x + (<usize>i << 3), v);
+          s += v * v;
+        }
+        const inv = 1.0 / Math.sqrt(s);
+        let best = -1.0;
+        let k = 0;
+        for (let i = 0; i < n; i++) {
+          const v = load<f64>(x + (<usize>i << 3)) * inv;
+          store<f64>(x + (<usize>i << 3), v);
+          if (Math.abs(v) > best) {
+            best = Math.abs(v);
+            k = i;
+          }
+        }
+        const sign = load<f64>(x + (<usize>k << 3)) < 0.0 ? -1.0 : 1.0;
+        for (let i = 0; i < n; i++) {
+          store<f64>(re + <usize>i * rowB + (<usize>j << 3), sign * load<f64>(x + (<usize>i << 3)));
+          store<f64>(im + <usize>i * rowB + (<usize>j << 3), 0.0);
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          store<f64>(re + <usize>i * rowB + (<usize>j << 3), 0.0);
+          store<f64>(im + <usize>i * rowB + (<usize>j << 3), 0.0);
+        }
+      }
+      continue;
+    }
+    // columns j, j+1: real and imaginary parts of the eigenvector of wr(j) + i wi(j), wi(j) > 0
+    const colI = colJ + rowB;
+    let mx = 0.0;
+    for (let i = 0; i < n; i++) {
+      mx = Math.max(mx, Math.max(Math.abs(load<f64>(colJ + (<usize>i << 3))), Math.abs(load<f64>(colI + (<usize>i << 3)))));
+    }
+    let s = 0.0;
+    for (let i = 0; i < n; i++) {
+      const a = load<f64>(colJ + (<usize>i << 3)) / mx;
+      const b = load<f64>(colI + (<usize>i << 3)) / mx;
+      store<f64>(x + (<usize>i << 3), a);
+      store<f64>(y + (<usize>i << 3), b);
+      s += a * a + b * b;
+    }
+    const inv = 1.0 / Math.sqrt(s);
+    let best = -1.0;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const a = load<f64>(x + (<usize>i << 3)) * inv;
+      const b = load<f64>(y + (<usize>i << 3)) * inv;
+      store<f64>(x + (<usize>i << 3), a);
+      store<f64>(y + (<usize>i << 3), b);
+      const m = Math.sqrt(a * a + b * b);
+      if (m > best) {
+        best = m;
+        k = i;
+      }
+    }
+    // multiply by conj(x_k) / |x_k|: x_k becomes |x_k|, real
+    const c = load<f64>(x + (<usize>k << 3)) / best;
+    const sn = load<f64>(y + (<usize>k << 3)) / best;
+    for (let i = 0; i < n; i++) {
+      const a = load<f64>(x + (<usize>i << 3));
+      const b = load<f64>(y + (<usize>i << 3));
+      let r = a * c + b * sn;
+      let q = b * c - a * sn;
+      if (i == k) {
+        r = best;
+        q = 0.0;
+      }
+      const o = <usize>i * rowB + (<usize>j << 3);
+      store<f64>(re + o, r);
+      store<f64>(im + o, q);
+      store<f64>(re + o + 8, r);
+      store<f64>(im + o + 8, -q);
+    }
+    j++;
+  }
+}
+
 /** 2^e for -1022 <= e <= 1023. */
 function pow2(e: i32): f64 {
   return reinterpret<f64>(<u64>(e + 1023) << 52);

@@ -19,7 +19,7 @@ import {
   lanv2, SAFMIN, st, ULP, vg, vs,
 } from "./aux";
 import { gehd2 } from "./hessenberg";
-import { lahqr, reflect3Cols } from "./lahqr";
+import { lahqr, reflect2Cols, reflect2Rows, reflect3Cols, reflect3Rows } from "./lahqr";
 import { trexc, TX_ILST } from "./trexc";
 
 /** Orders up to NTINY always use dlahqr. */
@@ -53,8 +53,8 @@ function shiftsFor(nh: i32): i32 {
 /** Bytes of workspace laqr0 needs for order n (with recur: also for its nested calls). */
 export function laqr0WorkBytes(n: i32, recur: bool): usize {
   const nwmax = max<i32>(2, (n - 1) / 3);
-  const nsmax = max<i32>(2, (n + 6) / 9);
-  const kdu = 3 * nsmax - 3;
+  const nsmax = max<i32>(2, (n - 3) / 6);
+  const kdu = 2 * nsmax;
   const big = max<i32>(nwmax, kdu);
   let bytes = <usize>(2 * nwmax * nwmax + n * big + big * big + 3 * (nsmax / 2 + 2) + nsmax * nsmax + 4 * nwmax + n) * 8;
   bytes += gemmCMWorkBytes(n, n, big) + SP_HEADER + 16 * 64;
@@ -99,18 +99,17 @@ export function laqr0(
   nwr = max<i32>(2, nwr);
   nwr = min<i32>(ihi - ilo + 1, min<i32>((n - 1) / 3, nwr));
   let nsr = shiftsFor(ihi - ilo + 1);
-  nsr = min<i32>(nsr, min<i32>((n + 6) / 9, ihi - ilo));
+  nsr = min<i32>(nsr, min<i32>((n - 3) / 6, ihi - ilo));
   nsr = max<i32>(2, nsr - (nsr % 2));
   const nwmax = (n - 1) / 3;
   let nw = nwmax;
-  let nsmax = (n + 6) / 9;
+  let nsmax = (n - 3) / 6;
   nsmax -= nsmax % 2;
-  const kdumax = 3 * max<i32>(2, nsmax) - 3;
 
   const sp = align64(work);
   const nwm = max<i32>(2, nwmax);
-  const nsm = max<i32>(2, (n + 6) / 9);
-  const big = max<i32>(nwm, 3 * nsm - 3);
+  const nsm = max<i32>(2, (n - 3) / 6);
+  const big = max<i32>(nwm, 2 * nsm);
   const pt = align64(sp + SP_HEADER);
   const pv = align64(pt + (<usize>(nwm * nwm) << 3));
   const pwk = align64(pv + (<usize>(nwm * nwm) << 3));
@@ -129,7 +128,6 @@ export function laqr0(
   store<usize>(sp + SP_AW, paw);
   store<usize>(sp + SP_GW, pgw);
   store<usize>(sp + SP_NESTED, pnested);
-  void kdumax;
 
   let ndfl = 1;
   let ndec = -1;
@@ -524,10 +522,10 @@ const VT = memory.data(32, 16);
 
 /**
  * One multishift QR sweep with the nshfts shifts sr(1:nshfts) + i si(1:nshfts) over the active
- * block ktop..kbot (LAPACK dlaqr5 with kacc22 = 1): chains of nshfts/2 3x3 bulges are created
- * and chased down in diagonal chunks; each chunk's reflections are accumulated in U and applied
- * to the rest of H and to Z by gemms. Includes LAPACK's vigilant deflation checks and the
- * reinflation of collapsed bulges.
+ * block ktop..kbot (LAPACK 3.10 dlaqr5 with kacc22 = 1: the optimally packed chains of Karlsson,
+ * Kressner and Lang, bulges two columns apart, each chunk of 4 nbmps columns moving the chain
+ * 2 nbmps columns). Each chunk's reflections are accumulated in U and applied to the rest of H and
+ * to Z by gemms. Includes LAPACK's vigilant deflation checks and the reinflation of collapsed bulges.
  */
 function laqr5(
   wantt: bool, wantz: bool, n: i32, ktop: i32, kbot: i32, nshfts: i32, sr: usize, si: usize,
@@ -554,41 +552,78 @@ function laqr5(
   const ldhB = <usize>ldh << 3;
   if (ktop + 2 <= kbot) st(h, ldh, ktop + 2, ktop, 0.0);
   const nbmps = ns / 2;
-  const kdu = 6 * nbmps - 3;
+  const kdu = 4 * nbmps;
   const u = part(sp, SP_U);
   const ldu = kdu;
+  const lduB = <usize>ldu << 3;
   const vb = part(sp, SP_VB); // V(1:3, m), ld 3
   const wk = part(sp, SP_WK);
 
   // create and chase chains of nbmps bulges
-  for (let incol = 3 * (1 - nbmps) + ktop - 1; incol <= kbot - 2; incol += 3 * nbmps - 2) {
+  for (let incol = ktop - 2 * nbmps + 1; incol <= kbot - 2; incol += 2 * nbmps) {
+    const jtop = max<i32>(ktop, incol); // right updates start here
     const ndcol = incol + kdu;
     laset(kdu, kdu, 0.0, 1.0, u, ldu);
-    // Near-the-diagonal bulge chase: the chain moves 3 nbmps - 2 columns right within the chunk
-    // of columns incol..ndcol (columns before ktop or after kbot are phantoms).
-    const krlast = min<i32>(incol + 3 * nbmps - 3, kbot - 2);
+    // Near-the-diagonal bulge chase: the chain of nbmps bulges (2 nbmps + 1 columns long) moves
+    // 2 nbmps columns right within the chunk of columns incol..ndcol (columns before ktop or
+    // after kbot are phantoms).
+    const krlast = min<i32>(incol + 2 * nbmps - 1, kbot - 2);
+    const jbot = min<i32>(ndcol, kbot);
     for (let krcol = incol; krcol <= krlast; krcol++) {
-      // bulges mtop..mbot are active; there may also be a 2x2 bulge (bmp22) if there is room
-      const mtop = max<i32>(1, (ktop - 1 - krcol + 2) / 3 + 1);
-      const mbot = min<i32>(nbmps, (kbot - krcol) / 3);
+      // bulges mtop..mbot are active; there may also be a 2x2 bulge at the bottom (bmp22)
+      const mtop = max<i32>(1, (ktop - krcol) / 2 + 1);
+      const mbot = min<i32>(nbmps, (kbot - krcol - 1) / 2);
       const m22 = mbot + 1;
-      const bmp22 = mbot < nbmps && krcol + 3 * (m22 - 1) == kbot - 2;
+      const bmp22 = mbot < nbmps && krcol + 2 * (m22 - 1) == kbot - 2;
 
-      // reflections chasing the chain one column right
-      for (let m = mtop; m <= mbot; m++) {
-        const k = krcol + 3 * (m - 1);
+      if (bmp22) {
+        // special case: a 2x2 reflection at the bottom
+        const k = krcol + 2 * (m22 - 1);
+        const vm = at(vb, 3, 1, m22);
+        if (k == ktop - 1) {
+          laqr1(2, at(h, ldh, k + 1, k + 1), ldh, vg(sr, 2 * m22 - 1), vg(si, 2 * m22 - 1), vg(sr, 2 * m22), vg(si, 2 * m22), vm);
+          store<f64>(vm, larfg(2, vm, vm + 8, 8));
+        } else {
+          store<f64>(VT, gt(h, ldh, k + 1, k));
+          store<f64>(vm, gt(h, ldh, k + 2, k), 8);
+          store<f64>(vm, larfg(2, VT, vm + 8, 8));
+          st(h, ldh, k + 1, k, load<f64>(VT));
+          st(h, ldh, k + 2, k, 0.0);
+        }
+        const t1 = load<f64>(vm);
+        const v2 = load<f64>(vm, 8);
+        // from the right within the window, from the left within the chunk
+        reflect2Cols(min<i32>(kbot, k + 3) - jtop + 1, at(h, ldh, jtop, k + 1), ldhB, v2, t1);
+        reflect2Rows(jbot - k, at(h, ldh, k + 1, k + 1), ldhB, v2, t1);
+        if (k >= ktop) vigilant(h, ldh, k, ktop, kbot, smlnum);
+        const j0 = max<i32>(1, ktop - incol);
+        reflect2Cols(kdu - j0 + 1, at(u, ldu, j0, k - incol + 1), lduB, v2, t1);
+      }
+
+      // normal case: the chain of 3x3 reflections, from the bottom bulge up
+      for (let m = mbot; m >= mtop; m--) {
+        const k = krcol + 2 * (m - 1);
         const vm = at(vb, 3, 1, m);
         if (k == ktop - 1) {
           laqr1(3, at(h, ldh, ktop, ktop), ldh, vg(sr, 2 * m - 1), vg(si, 2 * m - 1), vg(sr, 2 * m), vg(si, 2 * m), vm);
-          const tau = larfg(3, vm, vm + 8, 8);
-          store<f64>(vm, tau);
+          store<f64>(vm, larfg(3, vm, vm + 8, 8));
         } else {
+          // delayed transformation of the row below the bulge (its first two entries are zero)
+          {
+            const t1 = load<f64>(vm);
+            const t2 = t1 * load<f64>(vm, 8);
+            const t3 = t1 * load<f64>(vm, 16);
+            const refsum = load<f64>(vm, 16) * gt(h, ldh, k + 3, k + 2);
+            st(h, ldh, k + 3, k, -refsum * t1);
+            st(h, ldh, k + 3, k + 1, -refsum * t2);
+            st(h, ldh, k + 3, k + 2, gt(h, ldh, k + 3, k + 2) - refsum * t3);
+          }
+          // the reflection moving the bulge one step
           store<f64>(VT, gt(h, ldh, k + 1, k)); // beta
           store<f64>(vm, gt(h, ldh, k + 2, k), 8);
           store<f64>(vm, gt(h, ldh, k + 3, k), 16);
-          const tau = larfg(3, VT, vm + 8, 8);
+          store<f64>(vm, larfg(3, VT, vm + 8, 8));
           const beta = load<f64>(VT);
-          store<f64>(vm, tau);
           // A bulge may collapse because of vigilant deflation or destructive underflow; in the
           // underflow case, try the two-small-subdiagonals trick to reinflate it.
           if (gt(h, ldh, k + 3, k) != 0.0 || gt(h, ldh, k + 3, k + 1) != 0.0 || gt(h, ldh, k + 3, k + 2) == 0.0) {
@@ -600,17 +635,19 @@ function laqr5(
             // collapsed: try to reintroduce it ignoring H(k+1, k) and H(k+2, k); keep the new
             // reflector only if its fill is negligible
             laqr1(3, at(h, ldh, k + 1, k + 1), ldh, vg(sr, 2 * m - 1), vg(si, 2 * m - 1), vg(sr, 2 * m), vg(si, 2 * m), VT);
-            const tt = larfg(3, VT, VT + 8, 8);
-            store<f64>(VT, tt);
-            const refsum = tt * (gt(h, ldh, k + 1, k) + load<f64>(VT, 8) * gt(h, ldh, k + 2, k));
-            if (Math.abs(gt(h, ldh, k + 2, k) - refsum * load<f64>(VT, 8)) + Math.abs(refsum * load<f64>(VT, 16)) >
+            store<f64>(VT, larfg(3, VT, VT + 8, 8));
+            const t1 = load<f64>(VT);
+            const t2 = t1 * load<f64>(VT, 8);
+            const t3 = t1 * load<f64>(VT, 16);
+            const refsum = gt(h, ldh, k + 1, k) + load<f64>(VT, 8) * gt(h, ldh, k + 2, k);
+            if (Math.abs(gt(h, ldh, k + 2, k) - refsum * t2) + Math.abs(refsum * t3) >
                 ULP * (Math.abs(gt(h, ldh, k, k)) + Math.abs(gt(h, ldh, k + 1, k + 1)) + Math.abs(gt(h, ldh, k + 2, k + 2)))) {
               // new fill would be large: keep the old bulge, with trepidation
               st(h, ldh, k + 1, k, beta);
               st(h, ldh, k + 2, k, 0.0);
               st(h, ldh, k + 3, k, 0.0);
             } else {
-              st(h, ldh, k + 1, k, gt(h, ldh, k + 1, k) - refsum);
+              st(h, ldh, k + 1, k, gt(h, ldh, k + 1, k) - refsum * t1);
               st(h, ldh, k + 2, k, 0.0);
               st(h, ldh, k + 3, k, 0.0);
               store<f64>(vm, load<f64>(VT));
@@ -619,128 +656,33 @@ function laqr5(
             }
           }
         }
-      }
-      // a 2x2 reflection, if needed
-      let k22 = krcol + 3 * (m22 - 1);
-      if (bmp22) {
-        const vm = at(vb, 3, 1, m22);
-        if (k22 == ktop - 1) {
-          laqr1(2, at(h, ldh, k22 + 1, k22 + 1), ldh, vg(sr, 2 * m22 - 1), vg(si, 2 * m22 - 1), vg(sr, 2 * m22), vg(si, 2 * m22), vm);
-          const tau = larfg(2, vm, vm + 8, 8);
-          store<f64>(vm, tau);
-        } else {
-          store<f64>(VT, gt(h, ldh, k22 + 1, k22));
-          store<f64>(vm, gt(h, ldh, k22 + 2, k22), 8);
-          const tau = larfg(2, VT, vm + 8, 8);
-          store<f64>(vm, tau);
-          st(h, ldh, k22 + 1, k22, load<f64>(VT));
-          st(h, ldh, k22 + 2, k22, 0.0);
-        }
+        // from the right, and the first column of the update from the left (both needed for
+        // the vigilant deflation check; the rest of the left update is delayed)
+        const t1 = load<f64>(vm);
+        const v2 = load<f64>(vm, 8);
+        const v3 = load<f64>(vm, 16);
+        reflect3Cols(min<i32>(kbot, k + 3) - jtop + 1, at(h, ldh, jtop, k + 1), ldhB, v2, v3, t1);
+        reflect3Rows(1, at(h, ldh, k + 1, k + 1), ldhB, v2, v3, t1);
+        if (k < ktop) continue;
+        vigilant(h, ldh, k, ktop, kbot, smlnum);
       }
 
       // multiply H by the reflections from the left (within the chunk)
-      const jbot = min<i32>(ndcol, kbot);
-      for (let j = max<i32>(ktop, krcol); j <= jbot; j++) {
-        const mend = min<i32>(mbot, (j - krcol + 2) / 3);
-        const col = at(h, ldh, 1, j);
-        for (let m = mtop; m <= mend; m++) {
-          const k = krcol + 3 * (m - 1);
-          const vm = at(vb, 3, 1, m);
-          const v1 = load<f64>(vm);
-          const v2 = load<f64>(vm, 8);
-          const v3 = load<f64>(vm, 16);
-          const p = col + (<usize>k << 3); // H(k+1, j)
-          const refsum = v1 * (load<f64>(p) + v2 * load<f64>(p, 8) + v3 * load<f64>(p, 16));
-          store<f64>(p, load<f64>(p) - refsum);
-          store<f64>(p, load<f64>(p, 8) - refsum * v2, 8);
-          store<f64>(p, load<f64>(p, 16) - refsum * v3, 16);
-        }
-      }
-      if (bmp22) {
-        const vm = at(vb, 3, 1, m22);
-        const v1 = load<f64>(vm);
-        const v2 = load<f64>(vm, 8);
-        for (let j = max<i32>(k22 + 1, ktop); j <= jbot; j++) {
-          const p = at(h, ldh, k22 + 1, j);
-          const refsum = v1 * (load<f64>(p) + v2 * load<f64>(p, 8));
-          store<f64>(p, load<f64>(p) - refsum);
-          store<f64>(p, load<f64>(p, 8) - refsum * v2, 8);
-        }
-      }
-
-      // multiply H by the reflections from the right (filling the last row is delayed until
-      // the vigilant deflation check is done); accumulate them in U
-      const jtop = max<i32>(ktop, incol);
-      for (let m = mtop; m <= mbot; m++) {
+      for (let m = mbot; m >= mtop; m--) {
+        const k = krcol + 2 * (m - 1);
         const vm = at(vb, 3, 1, m);
-        const v1 = load<f64>(vm);
-        if (v1 == 0.0) continue;
-        const k = krcol + 3 * (m - 1);
-        const v2 = load<f64>(vm, 8);
-        const v3 = load<f64>(vm, 16);
-        reflect3Cols(min<i32>(kbot, k + 3) - jtop + 1, at(h, ldh, jtop, k + 1), ldhB, v2, v3, v1);
+        const j0 = max<i32>(ktop, krcol + 2 * m);
+        if (j0 <= jbot) reflect3Rows(jbot - j0 + 1, at(h, ldh, k + 1, j0), ldhB, load<f64>(vm, 8), load<f64>(vm, 16), load<f64>(vm));
+      }
+      // accumulate the orthogonal transformations in U (Z is updated by a gemm later)
+      for (let m = mbot; m >= mtop; m--) {
+        const k = krcol + 2 * (m - 1);
+        const vm = at(vb, 3, 1, m);
         const kms = k - incol;
-        const j0 = max<i32>(1, ktop - incol);
-        reflect3Cols(kdu - j0 + 1, at(u, ldu, j0, kms + 1), <usize>ldu << 3, v2, v3, v1);
+        const i2 = max<i32>(max<i32>(1, ktop - incol), kms - (krcol - incol) + 1);
+        const i4 = min<i32>(kdu, krcol + 2 * (mbot - 1) - incol + 5);
+        if (i4 >= i2) reflect3Cols(i4 - i2 + 1, at(u, ldu, i2, kms + 1), lduB, load<f64>(vm, 8), load<f64>(vm, 16), load<f64>(vm));
       }
-      if (bmp22) {
-        const vm = at(vb, 3, 1, m22);
-        const v1 = load<f64>(vm);
-        if (v1 != 0.0) {
-          const v2 = load<f64>(vm, 8);
-          reflect2ColsScaled(min<i32>(kbot, k22 + 3) - jtop + 1, at(h, ldh, jtop, k22 + 1), ldhB, v1, v2);
-          const kms = k22 - incol;
-          const j0 = max<i32>(1, ktop - incol);
-          reflect2ColsScaled(kdu - j0 + 1, at(u, ldu, j0, kms + 1), <usize>ldu << 3, v1, v2);
-        }
-      }
-
-      // vigilant deflation check: both the classical small-subdiagonal test and Ahues-Tisseur's
-      let mstart = mtop;
-      if (krcol + 3 * (mstart - 1) < ktop) mstart++;
-      let mend = mbot;
-      if (bmp22) mend++;
-      if (krcol == kbot - 2) mend++;
-      for (let m = mstart; m <= mend; m++) {
-        const k = min<i32>(kbot - 1, krcol + 3 * (m - 1));
-        const hk1k = gt(h, ldh, k + 1, k);
-        if (hk1k == 0.0) continue;
-        let tst1 = Math.abs(gt(h, ldh, k, k)) + Math.abs(gt(h, ldh, k + 1, k + 1));
-        if (tst1 == 0.0) {
-          if (k >= ktop + 1) tst1 += Math.abs(gt(h, ldh, k, k - 1));
-          if (k >= ktop + 2) tst1 += Math.abs(gt(h, ldh, k, k - 2));
-          if (k >= ktop + 3) tst1 += Math.abs(gt(h, ldh, k, k - 3));
-          if (k <= kbot - 2) tst1 += Math.abs(gt(h, ldh, k + 2, k + 1));
-          if (k <= kbot - 3) tst1 += Math.abs(gt(h, ldh, k + 3, k + 1));
-          if (k <= kbot - 4) tst1 += Math.abs(gt(h, ldh, k + 4, k + 1));
-        }
-        if (Math.abs(hk1k) <= Math.max(smlnum, ULP * tst1)) {
-          const hkk1 = Math.abs(gt(h, ldh, k, k + 1));
-          const h12 = Math.max(Math.abs(hk1k), hkk1);
-          const h21 = Math.min(Math.abs(hk1k), hkk1);
-          const dif = Math.abs(gt(h, ldh, k, k) - gt(h, ldh, k + 1, k + 1));
-          const h11 = Math.max(Math.abs(gt(h, ldh, k + 1, k + 1)), dif);
-          const h22 = Math.min(Math.abs(gt(h, ldh, k + 1, k + 1)), dif);
-          const scl = h11 + h12;
-          const tst2 = h22 * (h11 / scl);
-          if (tst2 == 0.0 || h21 * (h12 / scl) <= Math.max(smlnum, ULP * tst2)) st(h, ldh, k + 1, k, 0.0);
-        }
-      }
-
-      // fill in the last row of each bulge
-      const mfill = min<i32>(nbmps, (kbot - krcol - 1) / 3);
-      for (let m = mtop; m <= mfill; m++) {
-        const k = krcol + 3 * (m - 1);
-        const vm = at(vb, 3, 1, m);
-        const v1 = load<f64>(vm);
-        const v2 = load<f64>(vm, 8);
-        const v3 = load<f64>(vm, 16);
-        const refsum = v1 * v3 * gt(h, ldh, k + 4, k + 3);
-        st(h, ldh, k + 4, k + 1, -refsum);
-        st(h, ldh, k + 4, k + 2, -refsum * v2);
-        st(h, ldh, k + 4, k + 3, gt(h, ldh, k + 4, k + 3) - refsum * v3);
-      }
-      k22 = 0;
     }
 
     // use U to update the far-from-diagonal entries of H, and Z
@@ -773,15 +715,31 @@ function laqr5(
   }
 }
 
-/** Columns c0, c0+1 (nrows rows) times (I - v1 [1 v2]ᵀ[1 v2]), as dlaqr5 writes its 2x2 updates. */
-function reflect2ColsScaled(nrows: i32, p: usize, ldB: usize, v1: f64, v2: f64): void {
-  const c1 = p + ldB;
-  for (let r = 0; r < nrows; r++) {
-    const o = <usize>r << 3;
-    const a = load<f64>(p + o);
-    const b = load<f64>(c1 + o);
-    const refsum = v1 * (a + v2 * b);
-    store<f64>(p + o, a - refsum);
-    store<f64>(c1 + o, b - refsum * v2);
+/**
+ * LAPACK's vigilant deflation check at H(k+1, k): set it to zero when both the classical test
+ * (small against its diagonal neighbours) and Ahues and Tisseur's test pass.
+ */
+function vigilant(h: usize, ldh: i32, k: i32, ktop: i32, kbot: i32, smlnum: f64): void {
+  const hk1k = gt(h, ldh, k + 1, k);
+  if (hk1k == 0.0) return;
+  let tst1 = Math.abs(gt(h, ldh, k, k)) + Math.abs(gt(h, ldh, k + 1, k + 1));
+  if (tst1 == 0.0) {
+    if (k >= ktop + 1) tst1 += Math.abs(gt(h, ldh, k, k - 1));
+    if (k >= ktop + 2) tst1 += Math.abs(gt(h, ldh, k, k - 2));
+    if (k >= ktop + 3) tst1 += Math.abs(gt(h, ldh, k, k - 3));
+    if (k <= kbot - 2) tst1 += Math.abs(gt(h, ldh, k + 2, k + 1));
+    if (k <= kbot - 3) tst1 += Math.abs(gt(h, ldh, k + 3, k + 1));
+    if (k <= kbot - 4) tst1 += Math.abs(gt(h, ldh, k + 4, k + 1));
+  }
+  if (Math.abs(hk1k) <= Math.max(smlnum, ULP * tst1)) {
+    const hkk1 = Math.abs(gt(h, ldh, k, k + 1));
+    const h12 = Math.max(Math.abs(hk1k), hkk1);
+    const h21 = Math.min(Math.abs(hk1k), hkk1);
+    const dif = Math.abs(gt(h, ldh, k, k) - gt(h, ldh, k + 1, k + 1));
+    const h11 = Math.max(Math.abs(gt(h, ldh, k + 1, k + 1)), dif);
+    const h22 = Math.min(Math.abs(gt(h, ldh, k + 1, k + 1)), dif);
+    const scl = h11 + h12;
+    const tst2 = h22 * (h11 / scl);
+    if (tst2 == 0.0 || h21 * (h12 / scl) <= Math.max(smlnum, ULP * tst2)) st(h, ldh, k + 1, k, 0.0);
   }
 }

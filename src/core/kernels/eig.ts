@@ -8,18 +8,22 @@ export interface EigKernelResult {
   wr: Float64Array;
   wi: Float64Array;
   /**
-   * Right eigenvectors, n x n COLUMN-MAJOR, LAPACK's layout: column j is the eigenvector of a real
-   * eigenvalue j; for a pair j, j+1, columns j and j+1 are the real and imaginary parts of
-   * eigenvalue j's vector. Null when not requested or when the iteration failed.
+   * Right eigenvectors as n x n row-major real and imaginary parts, column j belonging to
+   * eigenvalue j, unit 2-norm, sign and phase normalized (dgeevVectors). Null when not requested
+   * or when the iteration failed.
    */
-  vr: Float64Array | null;
+  re: Float64Array | null;
+  im: Float64Array | null;
   /** 0, or i > 0: the QR iteration did not converge; eigenvalues i..n-1 (0-based) are valid. */
   info: number;
 }
 
 /** Eigenvalues (and right eigenvectors) of the row-major n x n matrix a (not modified). */
 export function eigKernel(n: number, a: Float64Array, vectors: boolean): EigKernelResult {
-  if (n === 0) return { wr: new Float64Array(0), wi: new Float64Array(0), vr: vectors ? new Float64Array(0) : null, info: 0 };
+  if (n === 0) {
+    const empty = vectors ? new Float64Array(0) : null;
+    return { wr: new Float64Array(0), wi: new Float64Array(0), re: empty, im: empty, info: 0 };
+  }
   return withScratch('eig', (s) => {
     const w = s.wasm;
     const pa = s.put(a);
@@ -30,8 +34,13 @@ export function eigKernel(n: number, a: Float64Array, vectors: boolean): EigKern
     const info = w.dgeev(n, pa, vectors ? 1 : 0, pwr, pwi, pvr, work);
     const wr = s.take(pwr, n);
     const wi = s.take(pwi, n);
-    const vr = vectors && info === 0 ? s.take(pvr, n * n) : null;
-    return { wr, wi, vr, info };
+    if (!vectors || info !== 0) return { wr, wi, re: null, im: null, info };
+    // normalized vectors into the (no longer needed) workspace
+    const pre = work;
+    const pim = work + n * n * 8;
+    const scratch = pim + n * n * 8;
+    w.dgeevVectors(n, pwi, pvr, pre, pim, scratch, scratch + n * 8);
+    return { wr, wi, re: s.take(pre, n * n), im: s.take(pim, n * n), info };
   });
 }
 
