@@ -19,3 +19,4 @@ export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, do
 export { dgeev, dgeevWorkBytes, dgeevVectors } from "./lapack/eig/geev";
 export { hessenbergBlockSize, hessenbergCrossover } from "./lapack/eig/hessenberg";
 export { trevcBlockSize } from "./lapack/eig/trevc";
+export { eigIterationFactor } from "./lapack/eig/lahqr";

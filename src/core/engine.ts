@@ -64,6 +64,7 @@ export interface EngineExports {
   hessenbergBlockSize(nb: number): number;
   hessenbergCrossover(nx: number): number;
   trevcBlockSize(nb: number): number;
+  eigIterationFactor(f: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

@@ -12,8 +12,10 @@
 //   by dgeevVectors in assembly/lapack/eig/geev.ts): a real eigenvector's entry of largest
 //   absolute value is positive; the eigenvector of a complex eigenvalue with positive imaginary
 //   part is multiplied by the unit complex number that makes its entry of largest modulus real and
-//   positive (ties: the first); its partner's vector is then its exact complex conjugate. (LAPACK
-//   makes that entry real but leaves its sign; numpy returns LAPACK's vectors.)
+//   positive; its partner's vector is then its exact complex conjugate. Ties: the first entry whose
+//   modulus is within 16 ulps of the largest (entries equal in exact arithmetic, such as all the
+//   entries of a cyclic permutation's Fourier vectors, give the first one whatever the rounding).
+//   (LAPACK makes that entry real but leaves its sign; numpy returns LAPACK's vectors.)
 
 import { ConvergenceError } from '../core/errors.js';
 import { eigKernel } from '../core/kernels/eig.js';

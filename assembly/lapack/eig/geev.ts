@@ -120,14 +120,20 @@ export function dgeev(n: i32, a: usize, wantv: i32, wr: usize, wi: usize, vr: us
   return info;
 }
 
+/** Moduli at or above the largest times TIE = 1 - 2^-48 count as ties of the largest. */
+const TIE: f64 = 1.0 - 3.552713678800501e-15;
+
 /**
  * The eigenvectors as unit 2-norm columns of the row-major n x n matrices re and im, from dgeev's
  * vr (column-major, LAPACK layout), with the sign and phase rule of src/linalg/signs.ts extended to
  * complex vectors: a real eigenvector's entry of largest absolute value is made positive; the
  * eigenvector of a complex eigenvalue with positive imaginary part is multiplied by the unit
- * complex number that makes its entry of largest modulus real and positive (ties: the first
- * entry), and its partner column (the next one) is its exact conjugate. Norms are computed on the
- * vector divided by its largest entry, so nothing overflows or underflows harmfully.
+ * complex number that makes its entry of largest modulus real and positive, and its partner
+ * column (the next one) is its exact conjugate. Ties: the first entry whose modulus is within 16
+ * ulps (relative 2^-48) of the largest, so that entries equal in exact arithmetic (the Fourier
+ * vectors of a cyclic permutation, conjugate-symmetric vectors) give the first one whatever the
+ * rounding. Norms are computed on the vector divided by its largest entry, so nothing overflows
+ * or underflows harmfully.
  * x, y: n doubles of scratch.
  */
 export function dgeevVectors(n: i32, wi: usize, vr: usize, re: usize, im: usize, x: usize, y: usize): void {
@@ -147,16 +153,14 @@ export function dgeevVectors(n: i32, wi: usize, vr: usize, re: usize, im: usize,
           s += v * v;
         }
         const inv = 1.0 / Math.sqrt(s);
-        let best = -1.0;
-        let k = 0;
+        let best = 0.0;
         for (let i = 0; i < n; i++) {
           const v = load<f64>(x + (<usize>i << 3)) * inv;
           store<f64>(x + (<usize>i << 3), v);
-          if (Math.abs(v) > best) {
-            best = Math.abs(v);
-            k = i;
-          }
+          best = Math.max(best, Math.abs(v));
         }
+        let k = 0;
+        while (Math.abs(load<f64>(x + (<usize>k << 3))) < best * TIE) k++;
         const sign = load<f64>(x + (<usize>k << 3)) < 0.0 ? -1.0 : 1.0;
         for (let i = 0; i < n; i++) {
           store<f64>(re + <usize>i * rowB + (<usize>j << 3), sign * load<f64>(x + (<usize>i << 3)));
@@ -185,18 +189,22 @@ export function dgeevVectors(n: i32, wi: usize, vr: usize, re: usize, im: usize,
       s += a * a + b * b;
     }
     const inv = 1.0 / Math.sqrt(s);
-    let best = -1.0;
-    let k = 0;
+    let top = 0.0;
     for (let i = 0; i < n; i++) {
       const a = load<f64>(x + (<usize>i << 3)) * inv;
       const b = load<f64>(y + (<usize>i << 3)) * inv;
       store<f64>(x + (<usize>i << 3), a);
       store<f64>(y + (<usize>i << 3), b);
-      const m = Math.sqrt(a * a + b * b);
-      if (m > best) {
-        best = m;
-        k = i;
-      }
+      top = Math.max(top, Math.sqrt(a * a + b * b));
+    }
+    let k = 0;
+    let best = 0.0;
+    while (true) {
+      const a = load<f64>(x + (<usize>k << 3));
+      const b = load<f64>(y + (<usize>k << 3));
+      best = Math.sqrt(a * a + b * b);
+      if (best >= top * TIE) break;
+      k++;
     }
     // multiply by conj(x_k) / |x_k|: x_k becomes |x_k|, real
     const c = load<f64>(x + (<usize>k << 3)) / best;

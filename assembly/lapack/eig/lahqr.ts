@@ -14,6 +14,18 @@ const DAT1: f64 = 0.75;
 const DAT2: f64 = -0.4375;
 const KEXSH: i32 = 10;
 
+/**
+ * Iterations allowed per max(10, nh) (LAPACK: 30, in dlahqr per eigenvalue, in dlaqr0 in total).
+ * Tests lower it to reach the ConvergenceError path.
+ */
+export let ITERATION_FACTOR: i32 = 30;
+
+/** Sets ITERATION_FACTOR (< 0 keeps it); returns the value in use. */
+export function eigIterationFactor(f: i32): i32 {
+  if (f >= 0) ITERATION_FACTOR = f;
+  return ITERATION_FACTOR;
+}
+
 /** Scratch for the 3-vector of the bulge reflector. */
 const V = memory.data(32, 16);
 
@@ -47,7 +59,7 @@ export function lahqr(
   const ldhB = <usize>ldh << 3;
   let i1 = 1;
   let i2 = n;
-  const itmax = 30 * max<i32>(10, nh);
+  const itmax = ITERATION_FACTOR * max<i32>(10, nh);
   let kdefl = 0;
 
   // i decreases from ihi to ilo in steps of 1 or 2; eigenvalues i+1..ihi have converged; the

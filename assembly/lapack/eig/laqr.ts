@@ -19,7 +19,7 @@ import {
   lanv2, SAFMIN, st, ULP, vg, vs,
 } from "./aux";
 import { gehd2 } from "./hessenberg";
-import { lahqr, reflect2Cols, reflect2Rows, reflect3Cols, reflect3Rows } from "./lahqr";
+import { ITERATION_FACTOR, lahqr, reflect2Cols, reflect2Rows, reflect3Cols, reflect3Rows } from "./lahqr";
 import { trexc, TX_ILST } from "./trexc";
 
 /** Orders up to NTINY always use dlahqr. */
@@ -131,7 +131,8 @@ export function laqr0(
 
   let ndfl = 1;
   let ndec = -1;
-  const itmax = max<i32>(30, 2 * KEXSH) * max<i32>(10, ihi - ilo + 1);
+  // LAPACK: max(30, 2 KEXSH) max(10, nh), i.e. 30 max(10, nh)
+  const itmax = (ITERATION_FACTOR == 30 ? max<i32>(30, 2 * KEXSH) : ITERATION_FACTOR) * max<i32>(10, ihi - ilo + 1);
   let kbot = ihi;
   for (let it = 1; it <= itmax; it++) {
     if (kbot < ilo) return 0;

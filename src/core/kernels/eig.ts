@@ -52,16 +52,24 @@ export interface EigBlocking {
   hessenbergNx: number;
   /** Eigenvectors back-transformed per gemm (>= 3). */
   trevcNb: number;
+  /** QR iterations allowed per max(10, order): LAPACK's 30 (tests lower it to reach ConvergenceError). */
+  iterationFactor: number;
 }
 
 /** Reads the blocking parameters, changing the ones given; returns the previous values. */
 export function eigBlocking(change: Partial<EigBlocking> = {}): EigBlocking {
   return withScratch('eigBlocking', (s) => {
     const w = s.wasm;
-    const previous = { hessenbergNb: w.hessenbergBlockSize(0), hessenbergNx: w.hessenbergCrossover(-1), trevcNb: w.trevcBlockSize(0) };
+    const previous = {
+      hessenbergNb: w.hessenbergBlockSize(0),
+      hessenbergNx: w.hessenbergCrossover(-1),
+      trevcNb: w.trevcBlockSize(0),
+      iterationFactor: w.eigIterationFactor(-1),
+    };
     if (change.hessenbergNb !== undefined) w.hessenbergBlockSize(change.hessenbergNb);
     if (change.hessenbergNx !== undefined) w.hessenbergCrossover(change.hessenbergNx);
     if (change.trevcNb !== undefined) w.trevcBlockSize(change.trevcNb);
+    if (change.iterationFactor !== undefined) w.eigIterationFactor(change.iterationFactor);
     return previous;
   });
 }
