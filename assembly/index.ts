@@ -20,3 +20,8 @@ export { dgeev, dgeevWorkBytes, dgeevVectors } from "./lapack/eig/geev";
 export { hessenbergBlockSize, hessenbergCrossover } from "./lapack/eig/hessenberg";
 export { trevcBlockSize } from "./lapack/eig/trevc";
 export { eigIterationFactor } from "./lapack/eig/lahqr";
+export { dgesvd, dgesvdWorkBytes, dgebrd, dgebrdWorkBytes, dbdsqr, dbdsqrWorkBytes, dbdsqrSweeps, svdBlocking, svdCrossover, svdQrRatio, transpose } from "./lapack/svd";
+export { csrMatvec, csrColumnSums, pagerank } from "./sparse/csr";
+export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
+export { steqr as dsteqr, sterf as dsterf, qlSweepCap } from "./lapack/tridiag";
+export { stedc as dstedc, stedcWorkBytes, stedcLeafSize, secularIterationCap } from "./lapack/stedc";

@@ -2,6 +2,7 @@
 export { init, setThreads, type InitOptions } from './core/engine.js';
 export { engineInfo, type EngineInfo } from './core/info.js';
 export { Matrix, type MatrixLike, type VectorLike, type Operand } from './core/matrix.js';
+export { CsrMatrix } from './core/csr.js';
 export { Random } from './core/random.js';
 export {
   LinAlgError,

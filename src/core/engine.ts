@@ -40,6 +40,12 @@ export interface EngineExports {
   dlaswp(n: number, b: number, ldb: number, ipiv: number, k: number, reverse: number): void;
   dpotrf(n: number, a: number, lda: number, work: number): number;
   dpotrs(n: number, nrhs: number, u: number, ldu: number, b: number, ldb: number, work: number): void;
+  csrMatvec(rows: number, rowPtr: number, colIdx: number, values: number, x: number, y: number): void;
+  csrColumnSums(cols: number, nnz: number, colIdx: number, values: number, out: number): void;
+  pagerank(
+    n: number, rowPtr: number, colIdx: number, values: number, outWeight: number,
+    p: number, w: number, damping: number, tol: number, maxIter: number, x: number, y: number, z: number,
+  ): number;
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
   dgemv(trans: number, m: number, n: number, alpha: number, a: number, lda: number, x: number, beta: number, y: number): void;
@@ -65,6 +71,34 @@ export interface EngineExports {
   hessenbergCrossover(nx: number): number;
   trevcBlockSize(nb: number): number;
   eigIterationFactor(f: number): number;
+  dgesvd(m: number, n: number, a: number, lda: number, s: number, job: number, u: number, ldu: number, vt: number, ldvt: number, work: number): number;
+  dgesvdWorkBytes(m: number, n: number, job: number): number;
+  dgebrd(m: number, n: number, a: number, lda: number, d: number, e: number, tauq: number, taup: number, work: number): void;
+  dgebrdWorkBytes(m: number, n: number): number;
+  dbdsqr(n: number, d: number, e: number, vt: number, ldvt: number, ncvt: number, ut: number, ldut: number, nru: number, work: number): number;
+  dbdsqrWorkBytes(n: number): number;
+  dbdsqrSweeps(): number;
+  svdBlocking(nb: number, nx: number): number;
+  svdCrossover(): number;
+  svdQrRatio(num: number, den: number): number;
+  transpose(rows: number, cols: number, src: number, lds: number, dst: number, ldd: number): void;
+  symLowerToUpper(n: number, a: number, lda: number, fromUpper: number): number;
+  scaleUpper2(n: number, a: number, lda: number, k: number): void;
+  transposeSquare(n: number, src: number, lds: number, dst: number, ldd: number): void;
+  symvUpper(m: number, a: number, lda: number, x: number, y: number): void;
+  symvRows(r: number): number;
+  dsytrd(n: number, a: number, lda: number, d: number, e: number, tau: number, work: number): void;
+  dsytrdWorkBytes(n: number): number;
+  dormtr(n: number, a: number, lda: number, tau: number, z: number, ldz: number, work: number): void;
+  dormtrWorkBytes(n: number): number;
+  sytrdBlocking(nb: number, nx: number, nbo: number): number;
+  dsteqr(n: number, d: number, e: number, zt: number, ldz: number, work: number, info: number): number;
+  dsterf(n: number, d: number, e: number, info: number): number;
+  dstedc(n: number, d: number, e: number, zt: number, ldz: number, work: number, info: number): number;
+  stedcWorkBytes(n: number): number;
+  stedcLeafSize(s: number): number;
+  qlSweepCap(k: number): number;
+  secularIterationCap(k: number): number;
   peakF64x2(iterations: number, y: number, x: number): number;
   peakF32x4(iterations: number, y: number, x: number): number;
 }

@@ -53,8 +53,11 @@ export function rcondEstimate(s: Scratch, f: PlacedLu, a: Matrix): number {
   if (f.info > 0) return 0;
   if (n === 0) return Infinity;
   const { r, c } = equilibration(a);
-  const b = a.map((v, i, j) => r[i] * v * c[j]);
-  const anorm = norm1(b);
+  // ||R A C||_1 without forming R A C.
+  const colSums = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) colSums[j] += Math.abs(r[i] * a.data[i * n + j]);
+  let anorm = 0;
+  for (let j = 0; j < n; j++) anorm = Math.max(anorm, colSums[j] * c[j]);
   if (anorm === 0) return 0;
   const px = s.allocF64(n);
   // B^-1 v = C^-1 A^-1 R^-1 v and B^-T v = R^-1 A^-T C^-1 v.

@@ -16,3 +16,8 @@ export {
   type QrAnyResult,
 } from './qr.js';
 export { eig, eigvals, type EigResult, type EigValues } from './eig.js';
+export { svd, svdvals, type SvdOptions, type SvdResult } from './svd.js';
+export { norm, cond, type VectorNormOrder, type MatrixNormOrder } from './norms.js';
+export { matrixRank, pinv, lstsq, type LstsqResult } from './least-squares.js';
+export { randomizedSvd, type RandomizedSvdOptions } from './randomized-svd.js';
+export { eigh, eigvalsh, type EighOptions, type EighResult } from './eigh.js';

@@ -1,3 +1,4 @@
 // mml-wasm/ml: reusable algorithms (pageRank, pca, knn, gradient descent, MLP, curve fitting).
-// They arrive with Steps 4-7 of the roadmap; the entry exists so that its import path is stable.
-export {};
+// The real data sets they are demonstrated on (MNIST digits) load from here too.
+export { pageRank, type PageRankOptions, type PageRankResult } from './pagerank.js';
+export { loadMnist, mnistFromRaw, DataError, MNIST_PIXELS, type Mnist } from '../data/mnist.js';

@@ -1,6 +1,7 @@
 // The Linear Algebra course's functions, with the course's semantics (ASSIGNMENTS.md LA-1..LA-4).
 import { dimensions, gsBasis, gsBasis4 } from './gram-schmidt.js';
 import { buildReflectionMatrix } from './reflection.js';
+import { generateInternet, pageRank } from './pagerank.js';
 import { fixRowOne, fixRowThree, fixRowTwo, fixRowZero, isSingular } from './special-matrices.js';
 
 export const linearAlgebra = {
@@ -13,4 +14,6 @@ export const linearAlgebra = {
   gsBasis4,
   dimensions,
   buildReflectionMatrix,
+  pageRank,
+  generateInternet,
 };

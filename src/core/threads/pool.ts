@@ -8,6 +8,7 @@
 
 import { EngineError } from '../errors.js';
 import { CONTROL_BYTES, MAILBOX_OFFSET, MAILBOX_SLOTS, WORKER_SOURCE } from './worker-source.js';
+import { nodeBuiltin } from '../node-builtin.js';
 
 /** One call of a WASM export on a worker: export name and numeric arguments. */
 export interface Task {
@@ -29,11 +30,6 @@ interface WorkerHandle {
 
 type NodeWorkerThreads = typeof import('node:worker_threads');
 
-/** Node's built-in module, without an import statement that browser bundlers would try to resolve. */
-function nodeBuiltin<T>(id: string): T | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return (proc?.getBuiltinModule?.(id) as T | undefined) ?? null;
-}
 
 /** Threads this platform can run the pool with, or a reason why it cannot. */
 export function threadSupport(): { ok: true; cores: number } | { ok: false; reason: string } {
