@@ -425,6 +425,59 @@ describe('eig on hard inputs', () => {
     }
   });
 
+  it('diagonal matrices with repeated values: the diagonal exactly, the unit vectors as eigenvectors', () => {
+    for (const d of [[3, 1, 3, 2, 1, 3, -2, 2], [0, 0, 5, 0, 5], [-1, -1, -1, -1], Array.from({ length: 90 }, (_, i) => (i * 7) % 5 - 2)]) {
+      const n = d.length;
+      const D = Matrix.zeros(n, n);
+      for (let i = 0; i < n; i++) D.set(i, i, d[i]);
+      const r = eig(D);
+      expectValidEig(D, r);
+      expect(r.values.im.every((x) => x === 0)).toBe(true);
+      expect(Array.from(r.values.re).sort((a, b) => a - b)).toEqual([...d].sort((a, b) => a - b));
+      // column j is a unit vector e_k with d_k = w_j, and the columns are a permutation of I
+      const seen = new Set<number>();
+      for (let j = 0; j < n; j++) {
+        const col = Array.from({ length: n }, (_, i) => r.vectors.re.get(i, j));
+        const k = col.indexOf(1);
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(col.filter((x) => x !== 0).length).toBe(1);
+        expect(d[k]).toBe(r.values.re[j]);
+        seen.add(k);
+      }
+      expect(seen.size).toBe(n);
+      const w = eigvals(D);
+      expect(Array.from(w.re).sort((a, b) => a - b)).toEqual([...d].sort((a, b) => a - b));
+    }
+  });
+
+  it('rank-deficient matrices: U Vᵀ of rank k has the eigenvalues of Vᵀ U and n - k (semisimple) zeros', () => {
+    for (const [n, k, seed] of [[12, 1, 1], [40, 5, 2], [100, 30, 3]]) {
+      const U = Matrix.random(n, k, { seed, distribution: 'normal' });
+      const V = Matrix.random(n, k, { seed: seed + 100, distribution: 'normal' });
+      const A = matmul(U, V, { transB: true });
+      const r = eig(A);
+      expectValidEig(A, r);
+      const small = eig(matmul(V, U, { transA: true }));
+      const norm = normF(A.data);
+      // the k largest in modulus are Vᵀ U's; the other n - k are zero up to rounding
+      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.hypot(r.values.re[b], r.values.im[b]) - Math.hypot(r.values.re[a], r.values.im[a]));
+      const big = idx.slice(0, k);
+      expectMatching(
+        { re: Float64Array.from(big, (i) => r.values.re[i]), im: Float64Array.from(big, (i) => r.values.im[i]) },
+        { re: Array.from(small.values.re), im: Array.from(small.values.im) },
+        new Array(k).fill(1e-10 * norm),
+      );
+      for (const i of idx.slice(k)) expect(Math.hypot(r.values.re[i], r.values.im[i])).toBeLessThanOrEqual(1e-12 * norm);
+    }
+    // a singular matrix with a repeated row and a zero column: rank n - 2
+    const B = Matrix.random(7, 7, { seed: 8, distribution: 'normal' }).map((x, i, j) => (j === 4 ? 0 : i === 6 ? 0 : x));
+    for (let j = 0; j < 7; j++) B.set(6, j, B.get(2, j));
+    const rb = eig(B);
+    expectValidEig(B, rb);
+    const zeros = Array.from(rb.values.re, (x, i) => Math.hypot(x, rb.values.im[i])).filter((m) => m <= 1e-13 * normF(B.data));
+    expect(zeros.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('triangular matrices: the diagonal exactly (balancing isolates every eigenvalue)', () => {
     for (const n of [2, 7, 40, 120]) {
       const B = Matrix.random(n, n, { seed: n, distribution: 'normal' });
