@@ -21,7 +21,8 @@ export { hessenbergBlockSize, hessenbergCrossover } from "./lapack/eig/hessenber
 export { trevcBlockSize } from "./lapack/eig/trevc";
 export { eigIterationFactor } from "./lapack/eig/lahqr";
 export { dgesvd, dgesvdWorkBytes, dgebrd, dgebrdWorkBytes, dbdsqr, dbdsqrWorkBytes, dbdsqrSweeps, svdBlocking, svdCrossover, svdQrRatio, transpose } from "./lapack/svd";
-export { csrMatvec, csrColumnSums, pagerank } from "./sparse/csr";
+export { csrMatvec, csrTranspose, csrColumnSums } from "./sparse/csr";
+export { pagerankByTarget, pagerankBySource } from "./sparse/pagerank";
 export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
 export { steqr as dsteqr, sterf as dsterf, qlSweepCap } from "./lapack/tridiag";
 export { stedc as dstedc, stedcWorkBytes, stedcLeafSize, secularIterationCap } from "./lapack/stedc";

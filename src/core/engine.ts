@@ -41,10 +41,18 @@ export interface EngineExports {
   dpotrf(n: number, a: number, lda: number, work: number): number;
   dpotrs(n: number, nrhs: number, u: number, ldu: number, b: number, ldb: number, work: number): void;
   csrMatvec(rows: number, rowPtr: number, colIdx: number, values: number, x: number, y: number): void;
+  csrTranspose(
+    rows: number, cols: number, rowPtr: number, colIdx: number, values: number,
+    tPtr: number, tIdx: number, tVal: number, sums: number, next: number,
+  ): void;
   csrColumnSums(cols: number, nnz: number, colIdx: number, values: number, out: number): void;
-  pagerank(
+  pagerankByTarget(
     n: number, rowPtr: number, colIdx: number, values: number, outWeight: number,
     p: number, w: number, damping: number, tol: number, maxIter: number, x: number, y: number, z: number,
+  ): number;
+  pagerankBySource(
+    n: number, rowPtr: number, colIdx: number, values: number, outWeight: number,
+    p: number, w: number, damping: number, tol: number, maxIter: number, x: number, y: number,
   ): number;
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
