@@ -17,7 +17,7 @@
 //   entries of a cyclic permutation's Fourier vectors, give the first one whatever the rounding).
 //   (LAPACK makes that entry real but leaves its sign; numpy returns LAPACK's vectors.)
 
-import { ConvergenceError } from '../core/errors.js';
+import { ConvergenceError, LinAlgError } from '../core/errors.js';
 import { eigKernel } from '../core/kernels/eig.js';
 import { Matrix, type MatrixLike } from '../core/matrix.js';
 import { squareMatrix } from './input.js';
@@ -41,13 +41,15 @@ export interface EigResult {
  * each vector's entry of largest modulus is real and positive. Defective matrices (Jordan blocks)
  * return nearly parallel vectors, never NaN. Throws ShapeError (not square), NonFiniteError (NaN or
  * Infinity), ConvergenceError (the QR iteration hit its cap, which LAPACK's shift strategy makes
- * very rare).
+ * very rare), LinAlgError (an eigenvalue's real or imaginary part beyond float64, possible only for
+ * entries near 1e308).
  */
 export function eig(A: MatrixLike): EigResult {
   const a = squareMatrix('eig', A);
   const n = a.rows;
   const { wr, wi, re, im, info } = eigKernel(n, a.data, true);
   if (info > 0) throw notConverged('eig', n, info);
+  checkRange('eig', n, wr, wi);
   return { values: { re: wr, im: wi }, vectors: { re: new Matrix(n, n, re!), im: new Matrix(n, n, im!) } };
 }
 
@@ -57,6 +59,7 @@ export function eigvals(A: MatrixLike): EigValues {
   const n = a.rows;
   const { wr, wi, info } = eigKernel(n, a.data, false);
   if (info > 0) throw notConverged('eigvals', n, info);
+  checkRange('eigvals', n, wr, wi);
   return { re: wr, im: wi };
 }
 
@@ -65,4 +68,17 @@ function notConverged(op: string, n: number, info: number): ConvergenceError {
     `${op}: the QR iteration to the real Schur form (Francis double-shift QR, LAPACK dhseqr) did not converge ` +
       `for the ${n}x${n} matrix: eigenvalues 0..${info - 1} were not found within the iteration limit`,
   );
+}
+
+/**
+ * The computation runs on A scaled into a safe range (exact powers of two); an eigenvalue whose
+ * real or imaginary part exceeds float64 once scaled back would come out as Infinity (numpy
+ * returns inf): a typed error instead, as svd does for its largest singular value.
+ */
+function checkRange(op: string, n: number, wr: Float64Array, wi: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(wr[i]) || !Number.isFinite(wi[i])) {
+      throw new LinAlgError(`${op}: eigenvalue ${i} of A (${n}x${n}) exceeds ${Number.MAX_VALUE} in its real or imaginary part; scale A down first`);
+    }
+  }
 }

@@ -17,7 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { ConvergenceError, eig, eigvals, type EigResult, matmul, Matrix, NonFiniteError, ShapeError } from '../../src/index.js';
+import { ConvergenceError, eig, eigvals, type EigResult, LinAlgError, matmul, Matrix, NonFiniteError, ShapeError } from '../../src/index.js';
 import { eigBlocking } from '../../src/core/kernels/eig.js';
 import { errorOf } from '../helpers.js';
 
@@ -704,6 +704,19 @@ describe('eig errors and empty input', () => {
       expect(e.message).toBe(`eig: A (2x2) has ${x} at (1, 0)`);
       expect(errorOf(() => eigvals([[x]]))).toBeInstanceOf(NonFiniteError);
     }
+  });
+
+  it('an eigenvalue beyond float64 (entries near 1e308): LinAlgError, not Infinity', () => {
+    for (const f of [eig, eigvals]) {
+      const e = errorOf(() => f([[1e308, 1e308], [1e308, 1e308]])); // eigenvalues 2e308 and 0
+      expect(e).toBeInstanceOf(LinAlgError);
+      expect(e.message).toMatch(/^eig(vals)?: eigenvalue \d of A \(2x2\) exceeds 1\.7976931348623157e\+308/);
+    }
+    // parts within range (modulus beyond it) are fine: 1.7e308 ± 1.7e308 i
+    const r = eig([[1.7e308, -1.7e308], [1.7e308, 1.7e308]]);
+    expect(r.values.re[0]).toBe(1.7e308);
+    expect(r.values.im[0]).toBeCloseTo(1.7e308, -295);
+    expectValidEig(Matrix.from([[1.7e308, -1.7e308], [1.7e308, 1.7e308]]), r);
   });
 
   it('0x0: empty values and vectors', () => {
