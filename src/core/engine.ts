@@ -72,6 +72,13 @@ export interface EngineExports {
   qrCrossover(nx: number): number;
   qrPivotBlockSize(nb: number): number;
   qrPivotCrossover(nx: number): number;
+  dgeev(n: number, a: number, wantv: number, wr: number, wi: number, vr: number, work: number): number;
+  dgeevWorkBytes(n: number, wantv: number): number;
+  dgeevVectors(n: number, wi: number, vr: number, re: number, im: number, x: number, y: number): void;
+  hessenbergBlockSize(nb: number): number;
+  hessenbergCrossover(nx: number): number;
+  trevcBlockSize(nb: number): number;
+  eigIterationFactor(f: number): number;
   dgesvd(m: number, n: number, a: number, lda: number, s: number, job: number, u: number, ldu: number, vt: number, ldvt: number, work: number): number;
   dgesvdWorkBytes(m: number, n: number, job: number): number;
   dgebrd(m: number, n: number, a: number, lda: number, d: number, e: number, tauq: number, taup: number, work: number): void;
