@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ConvergenceError, Matrix, NonFiniteError, ShapeError, solve } from '../../src/index.js';
-import { linearAlgebra as la } from '../../src/assignments/index.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linearAlgebra as la, reproduce } from '../../src/assignments/index.js';
 import { pageRankWithCount } from '../../src/assignments/linear-algebra/pagerank.js';
 import { pageRank as mlPageRank } from '../../src/ml/index.js';
 import { errorOf } from '../helpers.js';
@@ -166,5 +169,42 @@ describe('LA-4 generateInternet', () => {
 
   it('rejects a size that is not a positive integer', () => {
     for (const n of [0, -1, 2.5, NaN]) expect(() => la.generateInternet(n)).toThrow(ShapeError);
+  });
+});
+
+describe("reproduce('la-4-pagerank')", () => {
+  it('reports the reference values of ASSIGNMENTS.md and writes the four bar charts', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mml-la4-'));
+    try {
+      const r = await reproduce('la-4', { outDir: out, quick: true });
+      const n = r.numbers as Record<string, number[] & number>;
+      // L6 eigenvalues by modulus: 1, -0.54288045 ± 0.30393757i, 0.31416979, -0.2284089, 0.
+      const re = [1, -0.54288045, -0.54288045, 0.31416979, -0.2284089, 0];
+      const im = [0, 0.30393757, -0.30393757, 0, 0, 0];
+      re.forEach((v, k) => expect(Math.abs(n.l6EigenvaluesRe[k] - v)).toBeLessThanOrEqual(1e-7));
+      im.forEach((v, k) => expect(Math.abs(n.l6EigenvaluesIm[k] - v)).toBeLessThanOrEqual(1e-7));
+      [16, 16 / 3, 40, 76 / 3, 0, 40 / 3].forEach((v, k) => expect(Math.abs(n.l6Eigenvector[k] - v)).toBeLessThanOrEqual(1e-10));
+      expect(n.l6Ranking).toEqual([2, 3, 0, 5, 1, 4]); // C, D, A, F, B, E
+      [125 / 9, 125 / 9, 350 / 9, 250 / 9, 0, 50 / 9].forEach((v, k) => expect(Math.abs(n.l6OneStep[k] - v)).toBeLessThanOrEqual(1e-12));
+      expect(n.l6HundredStepsMaxDiff).toBeLessThanOrEqual(1e-7);
+      expect(n.l6PageRankIterations).toBe(18);
+      [16.00149917, 5.33252025, 39.99916911, 25.3324738, 0, 13.33433767].forEach((v, k) => expect(Math.abs(n.l6PageRank[k] - v)).toBeLessThanOrEqual(1e-7));
+      // Geoff: the sink takes nearly everything undamped; d = 0.5 agrees with M's eigenvector.
+      expect(n.geoffD1[6]).toBeGreaterThan(99);
+      expect(n.geoffD05EigVsPowerMaxDiff).toBeLessThan(0.01);
+      for (const key of ['geoffD1', 'geoffD05', 'geoffD01', 'geoffD085', 'geoffD09']) {
+        expect(Math.abs(n[key].reduce((a: number, b: number) => a + b, 0) - 100)).toBeLessThanOrEqual(1e-9);
+      }
+      expect(n.internet100EigMaxDiff).toBeLessThan(0.1);
+      expect('internet100PowerMs' in n).toBe(false); // no timing in quick
+      // Airports: the sparse PageRank equals the dense Google matrix's eigenvector.
+      expect(n.airports).toBe(305);
+      expect(n.airportRoutes).toBe(5366);
+      expect(n.airportsEigMaxDiff).toBeLessThanOrEqual(1e-9);
+      expect(r.figures.map((f) => f.split('.').slice(-2, -1)[0])).toEqual(['micro-internet', 'geoff', 'internet-100', 'airports']);
+      for (const f of r.figures) expect(readFileSync(f, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
