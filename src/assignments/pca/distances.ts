@@ -17,25 +17,35 @@ export function distance(x: VectorLike, y: VectorLike): number {
   return Math.sqrt(s);
 }
 
+/** The largest absolute entry. */
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (const t of v) m = Math.max(m, Math.abs(t));
+  return m;
+}
+
 /**
- * Angle in radians, arccos(x·y / (‖x‖‖y‖)) with the cosine clamped to [-1, 1]. ‖x‖‖y‖ is taken as
- * √(x·x · y·y) while that product is a normal number, so that angle(x, x) is exactly 0
- * (√(fl(a²)) = a in IEEE arithmetic). A zero vector has no angle: LinAlgError.
+ * Angle in radians, arccos(x·y / (‖x‖‖y‖)) with the cosine clamped to [-1, 1]. Each vector is first
+ * divided by its largest absolute entry (the angle does not change; no overflow or underflow in
+ * the squares), and ‖x‖‖y‖ is taken as √(x·x y·y), so that angle(x, x) is exactly 0 (√(fl(a²)) = a
+ * in IEEE arithmetic). A zero vector has no angle: LinAlgError.
  */
 export function angle(x: VectorLike, y: VectorLike): number {
   const [a, b] = vectorPair('angle', x, y);
+  const sa = maxAbs(a);
+  const sb = maxAbs(b);
+  if (sa === 0 || sb === 0) throw new LinAlgError(`angle: ${sa === 0 ? 'x' : 'y'} is the zero vector, its angle is undefined`);
   let xy = 0;
   let xx = 0;
   let yy = 0;
   for (let i = 0; i < a.length; i++) {
-    xy += a[i] * b[i];
-    xx += a[i] * a[i];
-    yy += b[i] * b[i];
+    const u = a[i] / sa;
+    const v = b[i] / sb;
+    xy += u * v;
+    xx += u * u;
+    yy += v * v;
   }
-  if (xx === 0 || yy === 0) throw new LinAlgError(`angle: ${xx === 0 ? 'x' : 'y'} is the zero vector, its angle is undefined`);
-  const p = xx * yy;
-  const norms = Number.isFinite(p) && p >= 2.2250738585072014e-308 ? Math.sqrt(p) : Math.sqrt(xx) * Math.sqrt(yy);
-  return Math.acos(Math.min(1, Math.max(-1, xy / norms)));
+  return Math.acos(Math.min(1, Math.max(-1, xy / Math.sqrt(xx * yy))));
 }
 
 /** Squared row norms of x. */

@@ -5,6 +5,7 @@ import { IMAGE_CONFIG, imageGridSpec, imageGridView, type Tile } from '../../plo
 import type { Raster } from '../../plot/png.js';
 import { divergingRaster, greyRaster } from '../../plot/raster.js';
 import type { ChartSpec } from '../../plot/svg.js';
+import type { Report } from '../report.js';
 
 /** Side of an MNIST image. */
 export const SIDE = 28;
@@ -88,4 +89,12 @@ export function timeMs(fn: () => unknown, repeats: number): number {
   const t0 = performance.now();
   for (let r = 0; r < repeats; r++) fn();
   return (performance.now() - t0) / repeats;
+}
+
+/** The report with `keys` moved to the front of its numbers: the CLI's summary shows the first three. */
+export function headlineFirst(report: Report, keys: string[]): Report {
+  const numbers: Report['numbers'] = {};
+  for (const k of keys) if (k in report.numbers) numbers[k] = report.numbers[k];
+  for (const [k, v] of Object.entries(report.numbers)) if (!(k in numbers)) numbers[k] = v;
+  return { ...report, numbers };
 }

@@ -5,7 +5,8 @@
 import { shapeOf } from '../../core/checks.js';
 import { NotPositiveDefiniteError, ShapeError, SingularMatrixError } from '../../core/errors.js';
 import { Matrix, type MatrixLike, type VectorLike } from '../../core/matrix.js';
-import { choSolve } from '../../linalg/cholesky.js';
+import { cholesky } from '../../linalg/cholesky.js';
+import { solveTriangular } from '../../linalg/triangular.js';
 import { gram, matmul, matvec } from '../../linalg/products.js';
 import { dataMatrix, finiteVector, isMatrixLike } from './input.js';
 
@@ -34,16 +35,31 @@ export function project1d(x: VectorLike, b: VectorLike): Float64Array {
   return matvec(projectionMatrix1d(v), p);
 }
 
-/** (BᵀB)⁻¹ R for the right-hand side R = Bᵀ(...) (M rows), by Cholesky of BᵀB. */
+/**
+ * Columns this close to the span of the earlier ones (squared sine of the angle, relative to M eps)
+ * count as dependent: Cholesky of BᵀB would still succeed, with a meaningless projection.
+ */
+const DEPENDENCE_FACTOR = 16;
+
+/** (BᵀB)⁻¹ R for a right-hand side R with M rows: Cholesky of BᵀB, then two triangular solves. */
 function gramSolve(op: string, basis: Matrix, rhs: Matrix): Matrix {
+  const G = gram(basis);
+  const m = G.rows;
+  let L: Matrix;
   try {
-    return choSolve(gram(basis), rhs);
+    L = cholesky(G);
   } catch (error) {
-    if (error instanceof NotPositiveDefiniteError) {
-      throw new SingularMatrixError(`${op}: the columns of B (${shapeOf(basis)}) are linearly dependent: BᵀB is singular`);
-    }
-    throw error;
+    if (!(error instanceof NotPositiveDefiniteError)) throw error;
+    L = Matrix.zeros(m, m);
   }
+  // L[j][j]² / G[j][j] is sin² of the angle between column j and the span of columns 0..j-1.
+  for (let j = 0; j < m; j++) {
+    const ljj = L.data[j * m + j];
+    if (!(ljj * ljj > DEPENDENCE_FACTOR * m * Number.EPSILON * G.data[j * m + j])) {
+      throw new SingularMatrixError(`${op}: the columns of B (${shapeOf(basis)}) are linearly dependent (column ${j} lies in the span of the earlier ones): BᵀB is singular`);
+    }
+  }
+  return solveTriangular(L, solveTriangular(L, rhs, { lower: true }), { lower: true, trans: true });
 }
 
 function basisMatrix(op: string, B: MatrixLike): Matrix {

@@ -9,7 +9,7 @@ import { loadMnist } from '../../data/mnist.js';
 import type { ChartSpec } from '../../plot/svg.js';
 import { ReportBuilder, type Report, type ReproduceOptions } from '../report.js';
 import { angle, distance, knn, pairwiseDistanceMatrix, squaredDistances } from './distances.js';
-import { digitRaster, IMAGE_CONFIG, imageGridSpec, imageGridView } from './figures.js';
+import { digitRaster, IMAGE_CONFIG, imageGridSpec, imageGridView, headlineFirst } from './figures.js';
 import { meanOf } from './statistics.js';
 
 export const NAME = 'pca-2-distances-angles';
@@ -225,5 +225,5 @@ export async function run(options: ReproduceOptions): Promise<Report> {
     ],
   });
   await r.figure('iris-knn', irisFigure(Array.from(predicted, (c, i) => ({ x: G.get(i, 0), y: G.get(i, 1), c })), X, iris.labels, iris.classNames, iris.featureNames));
-  return r.report();
+  return headlineFirst(r.report(), ['mostSimilarIndex', 'mostSimilarDistance', 'irisLeaveOneOutAccuracyK3']);
 }

@@ -9,7 +9,7 @@ import { matmul } from '../../linalg/products.js';
 import { tileGrid } from '../../plot/raster.js';
 import type { ChartSpec } from '../../plot/svg.js';
 import { ReportBuilder, type Report, type ReproduceOptions } from '../report.js';
-import { absMax, digitRaster, imageGridSpec, lineChart, signedDigitRaster, type Tile } from './figures.js';
+import { absMax, digitRaster, imageGridSpec, lineChart, signedDigitRaster, type Tile, headlineFirst } from './figures.js';
 import { PCA, PCAHighDim, principalModel, principalModelHighDim, reconstruct, reconstructionMse, type PrincipalModel } from './principal-components.js';
 
 export const NAME = 'pca-4-pca-mnist';
@@ -182,5 +182,5 @@ export async function run(options: ReproduceOptions): Promise<Report> {
       { name: 'PCAHighDim: eig of X̄X̄ᵀ/N', x: sizes, y: highMs },
     ],
   }));
-  return r.report();
+  return headlineFirst(r.report(), ['smallestKMseBelow10', 'maxMseEigenvalueDeviation', 'maxReconstDiffK10']);
 }

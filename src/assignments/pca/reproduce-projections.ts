@@ -11,7 +11,7 @@ import { solve } from '../../linalg/solve.js';
 import { matmul, matvec } from '../../linalg/products.js';
 import type { ChartSpec } from '../../plot/svg.js';
 import { ReportBuilder, type Report, type ReproduceOptions } from '../report.js';
-import { digitRaster, imageGridSpec, lineChart, type Tile } from './figures.js';
+import { digitRaster, imageGridSpec, lineChart, type Tile, headlineFirst } from './figures.js';
 import { principalModel } from './principal-components.js';
 import { project1d, projectGeneral, projectionMatrix1d, projectionMatrixGeneral } from './projections.js';
 import { tileGrid } from '../../plot/raster.js';
@@ -218,5 +218,5 @@ export async function run(options: ReproduceOptions): Promise<Report> {
     size: 56,
   }));
   await r.png('reconstruction', tileGrid(tiles.map((t) => t.raster), 10));
-  return r.report();
+  return headlineFirst(r.report(), ['thetaNormalEquations', 'reconstructionMseEigen', 'reconstructionMseRandom']);
 }
