@@ -206,6 +206,7 @@ export async function run(options: ReproduceOptions): Promise<Report> {
       const { $schema: _s, config: _c, ...rest } = v as Record<string, unknown>;
       return rest;
     }),
+    resolve: { scale: { color: 'independent' } },
   });
   const tiles: Tile[] = [];
   const rows: [string, Matrix][] = [['original', rec.originals], ['eigen basis (50)', rec.eigen], ['random basis (50)', rec.random]];
