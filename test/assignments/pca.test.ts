@@ -19,6 +19,25 @@ import { loadPenguins } from '../../src/data/penguins.js';
 import { crc32, encodePng } from '../../src/plot/png.js';
 import { errorOf, maxRelDiff } from '../helpers.js';
 
+interface SeededCase {
+  X: number[][];
+  mean: number[];
+  cov: number[][];
+  eigenvalues: number[];
+  reconst: Record<string, number[][]>;
+}
+interface Neighbour {
+  index: number;
+  label: number;
+  distance: number;
+}
+const fixture: {
+  wide: SeededCase;
+  tall: SeededCase;
+  mnist: { mseK: number[]; mse: number[]; smallestKMseBelow10: number; leadingEigenvalues: number[]; nearestScan: Neighbour; nearestAll: Neighbour };
+  iris: { looAccuracyK3: number };
+} = JSON.parse(readFileSync(new URL('../fixtures/numpy-pca-course.json', import.meta.url), 'utf8'));
+
 const EXACT = 1e-12;
 const EIGHT_DECIMALS = 1e-7;
 
@@ -128,6 +147,26 @@ describe('PCA-2 distances, angles, kNN', () => {
     expect(pca.knn(1, [[-1, 0], [1, 0]], [1, 2], [0, 0])).toBe(1);
     // One vote each for classes 3 and 1: the lower class wins.
     expect(pca.knn(2, [[0, 1], [0, 2], [0, 9]], [3, 1, 0], [0, 0])).toBe(1);
+  });
+
+  it('knn equals the brute-force course rule on data full of exact ties', () => {
+    const point = fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 30 }), fc.array(point, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), (train, queries, k0, classes) => {
+        const k = Math.min(k0, train.length);
+        const y = train.map((_, i) => (i * 7) % classes);
+        const got = pca.knn(k, train.map((r) => r.map((v) => v / 10)), y, Matrix.from(queries.map((r) => r.map((v) => v / 10))));
+        queries.forEach((q, t) => {
+          // numpy's sqrt(sum((X - x)**2)): squares summed in order (np.sum is sequential below 8 terms).
+          const d = train.map((r, i) => ({ i, d: Math.sqrt(r.reduce((s, v, c) => s + (v / 10 - q[c] / 10) ** 2, 0)) }));
+          d.sort((a, b) => a.d - b.d || a.i - b.i);
+          const votes = new Array(classes).fill(0);
+          for (const { i } of d.slice(0, k)) votes[y[i]]++;
+          expect(got[t]).toBe(votes.indexOf(Math.max(...votes)));
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects bad input with typed errors', () => {
@@ -299,6 +338,30 @@ describe('PCA-4 principal components', () => {
   });
 });
 
+describe('numpy fixtures (test/fixtures/generate_pca_course.py)', () => {
+  for (const name of ['wide', 'tall'] as const) {
+    const c = fixture[name];
+    it(`${name} ${c.X.length}x${c.X[0].length}: mean, cov, eigenvalues, PCA and PCAHighDim reconstructions (1e-10)`, () => {
+      const X = Matrix.from(c.X);
+      expect(maxRelDiff(pca.mean(X), Float64Array.from(c.mean))).toBeLessThan(1e-10);
+      expect(maxRelDiff(pca.cov(X), Matrix.from(c.cov))).toBeLessThan(1e-10);
+      expect(maxRelDiff(pca.eig(pca.cov(X)).values, Float64Array.from(c.eigenvalues))).toBeLessThan(1e-10);
+      for (const [k, ref] of Object.entries(c.reconst)) {
+        const R = Matrix.from(ref as number[][]);
+        expect(maxRelDiff(pca.PCA(X, Number(k)).reconst, R)).toBeLessThan(1e-10);
+        expect(maxRelDiff(pca.PCAHighDim(X, Number(k)).reconst, R)).toBeLessThan(1e-10);
+      }
+    });
+  }
+
+  it('iris: leave-one-out 3-NN accuracy with the course rules, exact ties included', async () => {
+    const { leaveOneOutAccuracy } = await import('../../src/assignments/pca/reproduce-distances-angles.js');
+    const iris = loadIris();
+    const X = new Matrix(150, 2).map((_, i, j) => iris.features.get(i, j));
+    expect(leaveOneOutAccuracy(3, X, iris.labels)).toBe(fixture.iris.looAccuracyK3);
+  });
+});
+
 describe('data loaders', () => {
   it('iris: 150 x 4, three classes of 50', () => {
     const iris = loadIris();
@@ -378,10 +441,11 @@ describe('reproduce (quick)', () => {
     expect(r.numbers.mostSimilarIndex).not.toBe(0);
     expect(r.numbers.distanceCount).toBe(124750);
     expect(r.numbers.distanceMin).toBeGreaterThan(0);
-    const acc = r.numbers.irisLeaveOneOutAccuracyK3 as number;
-    expect(acc).toBeGreaterThan(0.65);
-    expect(acc).toBeLessThan(0.9);
-    expect(Number.isInteger(acc * 150)).toBe(true);
+    expect(r.numbers.irisLeaveOneOutAccuracyK3).toBe(fixture.iris.looAccuracyK3);
+    const { nearestScan, nearestAll } = fixture.mnist;
+    expect([r.numbers.mostSimilarScanIndex, r.numbers.mostSimilarScanLabel]).toEqual([nearestScan.index, nearestScan.label]);
+    expect([r.numbers.mostSimilarIndex, r.numbers.mostSimilarLabel]).toEqual([nearestAll.index, nearestAll.label]);
+    expect(Math.abs((r.numbers.mostSimilarDistance as number) - nearestAll.distance)).toBeLessThan(1e-10 * nearestAll.distance);
     checkFigures(r.figures, ['.most-similar.svg', '.distance-histogram.svg', '.class-means.svg', '.iris-knn.svg']);
   });
 
@@ -404,7 +468,10 @@ describe('reproduce (quick)', () => {
     for (let i = 1; i < mse.length; i++) expect(mse[i]).toBeLessThanOrEqual(mse[i - 1]);
     expect(r.numbers.maxMseEigenvalueDeviation).toBeLessThan(1e-9);
     const k = r.numbers.smallestKMseBelow10 as number;
-    expect(Number.isInteger(k) && k > 1).toBe(true);
+    expect(k).toBe(fixture.mnist.smallestKMseBelow10);
+    // numpy's MSE at the quick sweep's k (1, 21, ..., 81 are entries 0, 4, ..., 16 of 1, 6, ..., 96).
+    mse.forEach((m, i) => expect(Math.abs(m - fixture.mnist.mse[4 * i])).toBeLessThan(1e-10 * fixture.mnist.mse[4 * i]));
+    expect(maxRelDiff(Float64Array.from(r.numbers.leadingEigenvalues as number[]), Float64Array.from(fixture.mnist.leadingEigenvalues))).toBeLessThan(1e-10);
     expect(r.numbers.mseAtSmallestK).toBeLessThan(10);
     expect(r.numbers.mseAtSmallestKMinus1).toBeGreaterThanOrEqual(10);
     expect(r.numbers.maxReconstDiffK2).toBeLessThan(1e-8);

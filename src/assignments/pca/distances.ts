@@ -105,11 +105,53 @@ function labelsOf(op: string, y: ArrayLike<number>, n: number): Int32Array {
   return out;
 }
 
-/** The vote of the k nearest (stable order: ties to the lower index), argmax with ties to the lower class. */
-function vote(d2: Float64Array, offset: number, n: number, k: number, labels: Int32Array, classes: number): number {
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d2[offset + i] - d2[offset + j] || i - j);
+/** √(Σ (xᵢ - yᵢ)²) of row q of `queries` and row j of `train`, summed in index order (as numpy's direct formula). */
+function directDistance(queries: Matrix, q: number, train: Matrix, j: number): number {
+  const d = train.cols;
+  let s = 0;
+  for (let t = 0; t < d; t++) {
+    const u = queries.data[q * d + t] - train.data[j * d + t];
+    s += u * u;
+  }
+  return Math.sqrt(s);
+}
+
+/**
+ * The k nearest training rows of each query in stable order (ties to the lower index), with
+ * exact ties kept exact. The engine's ‖x‖² + ‖y‖² - 2x·y screens the candidates; its rounding
+ * (below about 2 (D + 3) eps (‖x‖² + ‖y‖²); 8 (D + 2) eps is allowed) could break exact ties such
+ * as equidistant grid points, so every row that may be within the k-th distance is measured again
+ * directly and those distances decide.
+ */
+function nearestRows(queries: Matrix, train: Matrix, k: number): Int32Array[] {
+  const n = train.rows;
+  const G = matmul(queries, train, { transB: true }).data;
+  const xx = rowNormsSquared(queries);
+  const yy = rowNormsSquared(train);
+  const slack = 8 * (train.cols + 2) * Number.EPSILON;
+  const upper = new Float64Array(n);
+  const out: Int32Array[] = [];
+  for (let q = 0; q < queries.rows; q++) {
+    for (let j = 0; j < n; j++) {
+      const approx = Math.max(0, xx[q] + yy[j] - 2 * G[q * n + j]);
+      upper[j] = approx + slack * (xx[q] + yy[j]);
+    }
+    const threshold = upper.slice().sort()[k - 1];
+    const candidates: { j: number; d: number }[] = [];
+    for (let j = 0; j < n; j++) {
+      const lower = upper[j] - 2 * slack * (xx[q] + yy[j]);
+      if (lower <= threshold) candidates.push({ j, d: directDistance(queries, q, train, j) });
+    }
+    candidates.sort((a, b) => a.d - b.d || a.j - b.j);
+    out.push(Int32Array.from(candidates.slice(0, k), (c) => c.j));
+  }
+  return out;
+}
+
+/** Votes per class 0..classes-1; the most votes win, ties to the lower class. */
+function vote(nearest: Int32Array, labels: Int32Array, classes: number): number {
   const votes = new Int32Array(classes);
-  for (let t = 0; t < k; t++) votes[labels[order[t]]]++;
+  for (const j of nearest) votes[labels[j]]++;
   let best = 0;
   for (let c = 1; c < classes; c++) if (votes[c] > votes[best]) best = c;
   return best;
@@ -117,9 +159,10 @@ function vote(d2: Float64Array, offset: number, n: number, k: number, labels: In
 
 /**
  * k-nearest-neighbour class of `x` (a vector), or of each row of a Matrix of queries (an
- * Int32Array). X: N x D training samples, y: their integer labels, 1 <= k <= N. Distances as in
- * pairwiseDistanceMatrix; the k nearest in stable order (ties to the lower index); votes per
- * class 0..max(y), the most votes win (ties to the lower class).
+ * Int32Array). X: N x D training samples, y: their integer labels, 1 <= k <= N. Euclidean
+ * distances (screened on the engine, decided exactly: see nearestRows); the k nearest in stable
+ * order (ties to the lower index); votes per class 0..max(y), the most votes win (ties to the
+ * lower class).
  */
 export function knn(k: number, X: MatrixLike, y: ArrayLike<number>, x: VectorLike): number;
 export function knn(k: number, X: MatrixLike, y: ArrayLike<number>, x: Matrix): Int32Array;
@@ -133,8 +176,6 @@ export function knn(k: number, X: MatrixLike, y: ArrayLike<number>, x: VectorLik
   if (!single && !isMatrixLike(x)) throw new TypeError('knn: x must be a vector or a Matrix of queries');
   const queries = single ? new Matrix(1, train.cols, finiteVector('knn', x as VectorLike, 'x', train.cols)) : dataMatrix('knn', x as Matrix, 'x');
   if (queries.cols !== train.cols) throw new ShapeError(`knn: queries (${shapeOf(queries)}) and X (${shapeOf(train)}) have different numbers of columns`);
-  const d2 = squaredDistances(queries, train).map(Math.sqrt).data;
-  const out = new Int32Array(queries.rows);
-  for (let q = 0; q < queries.rows; q++) out[q] = vote(d2, q * train.rows, train.rows, k, labels, classes);
+  const out = Int32Array.from(nearestRows(queries, train, k), (nearest) => vote(nearest, labels, classes));
   return single ? out[0] : out;
 }
