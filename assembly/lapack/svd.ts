@@ -599,7 +599,7 @@ function las2(f: f64, g: f64, h: f64): void {
  * rotations (svCosL, svSinL), (svCosR, svSinR) with
  * [csl snl; -snl csl] [f g; 0 h] [csr -snr; snr csr] = [ssmax 0; 0 ssmin].
  */
-function lasv2(f: f64, g: f64, h: f64): void {
+export function lasv2(f: f64, g: f64, h: f64): void {
   let ft = f;
   let fa = Math.abs(ft);
   let ht = h;
@@ -685,6 +685,16 @@ function lasv2(f: f64, g: f64, h: f64): void {
   svSinL = snl;
   svCosR = csr;
   svSinR = snr;
+}
+
+/** lasv2's outputs: [svMax, svMin, cosL, sinL, cosR, sinR] by index (for bdsdc.ts). */
+export function lasv2Out(i: i32): f64 {
+  if (i == 0) return svMax;
+  if (i == 1) return svMin;
+  if (i == 2) return svCosL;
+  if (i == 3) return svSinL;
+  if (i == 4) return svCosR;
+  return svSinR;
 }
 
 // ---- Bidiagonal SVD by implicit QR (dbdsqr) -------------------------------------------------
@@ -1104,6 +1114,19 @@ export function svdQrRatio(num: i32, den: i32): i32 {
   return <i64>m * QR_RATIO_DEN >= <i64>n * QR_RATIO_NUM && n > 0;
 }
 
+/**
+ * The bidiagonal SVD with vectors: true (default) divide and conquer (bdsdc.ts: dbdsdc, most of
+ * its work in gemm), false implicit QR (dbdsqr, rotations applied to the vectors). Values only
+ * always use dbdsqr without vectors. Measured at 2000x784 thin: see src/linalg/svd.ts.
+ */
+let USE_DC: bool = true;
+
+/** Chooses the bidiagonal solver for vectors (1 divide and conquer, 0 implicit QR, < 0 keeps). Returns 1 or 0. */
+export function svdSolver(dc: i32): i32 {
+  if (dc >= 0) USE_DC = dc != 0;
+  return USE_DC ? 1 : 0;
+}
+
 /** Bytes of scratch dgesvd(m, n, job, ...) needs (m >= n). */
 export function dgesvdWorkBytes(m: i32, n: i32, job: i32): usize {
   const qr = qrPath(m, n);
@@ -1119,11 +1142,14 @@ export function dgesvdWorkBytes(m: i32, n: i32, job: i32): usize {
     const qcols = job == 2 ? m : n;
     if (qr) bytes += <usize>m * qcols * 8; // Q of the QR
     bytes += dorgqrWorkBytes(m, qcols, n) + dgemmWorkBytes(m, n, n);
+    // divide and conquer: P_Bᵀ, U_B, V_B, its scratch and info, the direct path's U
+    bytes += <usize>(3 * n * n) * 8 + bdsdcWorkBytes(n) + 64 + <usize>m * n * 8 + dgemmWorkBytes(n, n, n);
   }
-  return bytes + 32 * 64;
+  return bytes + 40 * 64;
 }
 
 import { dgeqrfKeepT, dgeqrfWorkBytes, qrTBytes, dorgqrWithT } from "./qr";
+import { bdsdc, bdsdcWorkBytes } from "./bdsdc";
 
 // @ts-ignore: decorator
 @inline function qrTBytesLocal(m: i32, n: i32): usize {
@@ -1179,6 +1205,7 @@ export function dgesvd(m: i32, n: i32, a: usize, lda: i32, s: usize, job: i32, u
   dgebrd(mw, n, b, ldb, d, e, tauq, taup, take(dgebrdWorkBytes(mw, n)));
   wp = mark;
   if (job == 0) return dbdsqr(n, d, e, 0, 0, 0, 0, 0, 0, take(dbdsqrWorkBytes(n)));
+  if (USE_DC) return backTransformDc(m, n, a, lda, b, ldb, qr, d, e, tauq, taup, tauqr, qrT, tCols, job, u, ldu, vt, ldvt);
   // Vᵀ = P_Bᵀ, to be rotated by the bidiagonal QR
   {
     const k = max<i32>(n - 1, 1);
@@ -1213,5 +1240,59 @@ export function dgesvd(m: i32, n: i32, a: usize, lda: i32, s: usize, job: i32, u
   const info = dbdsqr(n, d, e, vt, ldvt, n, ut, m, m, take(dbdsqrWorkBytes(n)));
   if (info != 0) return info;
   transpose(n, m, ut, m, u, ldu);
+  return 0;
+}
+
+/**
+ * dgesvd's vectors through divide and conquer: B = U_B Σ V_Bᵀ (bdsdc, vectors as rows), then
+ * Vᵀ = V_Bᵀ P_Bᵀ and U = Q Q_B U_B (QR path) or Q_B U_B (direct path), each product one dgemm.
+ */
+function backTransformDc(
+  m: i32, n: i32, a: usize, lda: i32, b: usize, ldb: i32, qr: bool, d: usize, e: usize, tauq: usize, taup: usize,
+  tauqr: usize, qrT: usize, tCols: i32, job: i32, u: usize, ldu: i32, vt: usize, ldvt: i32,
+): i32 {
+  const nnB = <usize>n * <usize>n * 8;
+  const ub = take(nnB);
+  const vb = take(nnB);
+  {
+    const mark = wp;
+    const status = bdsdc(n, d, e, ub, n, vb, n, take(bdsdcWorkBytes(n)), take(64));
+    wp = mark;
+    if (status != 0) return status;
+  }
+  // Vᵀ = V_Bᵀ P_Bᵀ
+  {
+    const mark = wp;
+    const pbt = take(nnB);
+    const k = max<i32>(n - 1, 1);
+    const z = take(<usize>(k * k) << 3);
+    const q = take(<usize>(k * k) << 3);
+    formVt(n, b, ldb, taup, pbt, n, z, q, take(dorgqrWorkBytes(k, k, k)));
+    dgemm(0, 0, n, n, n, 1.0, vb, n, pbt, n, 0.0, vt, ldvt, take(dgemmWorkBytes(n, n, n)));
+    wp = mark;
+  }
+  const qcols = job == 2 ? m : n;
+  if (qr) {
+    // Q_B (n x n) in place of R; Uᵀ of R = U_Bᵀ Q_Bᵀ; U = Q (Uᵀ of R)ᵀ
+    dorgqr(n, n, n, b, n, tauq, b, n, take(dorgqrWorkBytes(n, n, n)));
+    const ut = take(nnB);
+    {
+      const mark = wp;
+      dgemm(0, 1, n, n, n, 1.0, ub, n, b, n, 0.0, ut, n, take(dgemmWorkBytes(n, n, n)));
+      wp = mark;
+    }
+    const qq = take(<usize>m * qcols * 8);
+    dorgqrWithT(m, qcols, n, a, lda, tauqr, qrT, tCols, qq, qcols, take(dorgqrWorkBytes(m, qcols, n)));
+    dgemm(0, 1, m, n, n, 1.0, qq, qcols, ut, n, 0.0, u, ldu, take(dgemmWorkBytes(m, n, n)));
+    if (job == 2) {
+      for (let i = 0; i < m; i++) memory.copy(at(u, ldu, i, n), at(qq, qcols, i, n), <usize>(m - n) << 3);
+    }
+    return 0;
+  }
+  // direct: Q_B (m x qcols) into U, then U[:, 0:n] = Q_B[:, 0:n] U_B
+  dorgqr(m, qcols, n, a, lda, tauq, u, ldu, take(dorgqrWorkBytes(m, qcols, n)));
+  const tmp = take(<usize>m * n * 8);
+  dgemm(0, 1, m, n, n, 1.0, u, ldu, ub, n, 0.0, tmp, n, take(dgemmWorkBytes(m, n, n)));
+  for (let i = 0; i < m; i++) memory.copy(at(u, ldu, i, 0), tmp + ((<usize>i * <usize>n) << 3), <usize>n << 3);
   return 0;
 }
