@@ -168,6 +168,7 @@ function solveNode(r0: i32, N: i32, sqre: i32): i32 {
  * bidiagonal and a zero last column; then implicit QR (dbdsqr) on the square part.
  */
 function leaf(r0: i32, N: i32, sqre: i32): i32 {
+  if (N == 0) return 0; // (leaf size 1) a 0 x sqre node: its null vector is the identity row
   const M = N + sqre;
   const d = gD + (<usize>r0 << 3);
   const e = gE + (<usize>r0 << 3);

@@ -27,10 +27,10 @@ export function svdKernel(m: number, n: number, a: Float64Array, job: SvdJob, op
     const work = sc.alloc(w.dgesvdWorkBytes(m, n, job));
     const info = w.dgesvd(m, n, pa, n, ps, job, pu, uCols, pvt, n, work);
     if (info !== 0) {
-      throw new ConvergenceError(
-        `${op}: the bidiagonal QR iteration (dbdsqr) did not converge for a ${m}x${n} matrix: ` +
-          `${info} superdiagonal entries left after ${6 * n * n} inner steps`,
-      );
+      const how = job && w.svdSolver(-1) === 1
+        ? `the bidiagonal divide and conquer (a secular equation after ${w.secularIterationCap(0)} iterations, or the implicit QR of a leaf)`
+        : `the bidiagonal QR iteration (dbdsqr): ${info} superdiagonal entries left after ${6 * n * n} inner steps`;
+      throw new ConvergenceError(`${op}: ${how} did not converge for a ${m}x${n} matrix`);
     }
     return { s: sc.take(ps, n), u: job ? sc.take(pu, m * uCols) : null, vt: job ? sc.take(pvt, n * n) : null };
   });
