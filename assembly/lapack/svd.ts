@@ -1143,12 +1143,12 @@ export function dgesvdWorkBytes(m: i32, n: i32, job: i32): usize {
     if (qr) bytes += <usize>m * qcols * 8; // Q of the QR
     bytes += dorgqrWorkBytes(m, qcols, n) + dgemmWorkBytes(m, n, n);
     // divide and conquer: P_Bᵀ, U_B, V_B, its scratch and info, the direct path's U
-    bytes += <usize>(3 * n * n) * 8 + bdsdcWorkBytes(n) + 64 + <usize>m * n * 8 + dgemmWorkBytes(n, n, n);
+    bytes += <usize>(4 * n * n) * 8 + bdsdcWorkBytes(n) + 64 + <usize>m * n * 8 + dgemmWorkBytes(n, n, n) + dorgqrWorkBytes(m, n, n);
   }
   return bytes + 40 * 64;
 }
 
-import { dgeqrfKeepT, dgeqrfWorkBytes, qrTBytes, dorgqrWithT } from "./qr";
+import { dgeqrfKeepT, dgeqrfWorkBytes, qrTBytes, dorgqrWithT, dormqr } from "./qr";
 import { bdsdc, bdsdcWorkBytes } from "./bdsdc";
 
 // @ts-ignore: decorator
@@ -1245,7 +1245,9 @@ export function dgesvd(m: i32, n: i32, a: usize, lda: i32, s: usize, job: i32, u
 
 /**
  * dgesvd's vectors through divide and conquer: B = U_B Σ V_Bᵀ (bdsdc, vectors as rows), then
- * Vᵀ = V_Bᵀ P_Bᵀ and U = Q Q_B U_B (QR path) or Q_B U_B (direct path), each product one dgemm.
+ * Vᵀ = V_Bᵀ P_Bᵀ and U = Q (Q_B U_B) (QR path) or Q_B U_B (direct path). Q_B and P_B are applied
+ * as blocked reflectors (dormqr, LAPACK dormbr) rather than formed and multiplied; the QR's Q
+ * is formed (dorgqr with the kept T) and multiplied by one dgemm.
  */
 function backTransformDc(
   m: i32, n: i32, a: usize, lda: i32, b: usize, ldb: i32, qr: bool, d: usize, e: usize, tauq: usize, taup: usize,
@@ -1260,37 +1262,51 @@ function backTransformDc(
     wp = mark;
     if (status != 0) return status;
   }
-  // Vᵀ = V_Bᵀ P_Bᵀ
+  // Vᵀ = V_Bᵀ P_Bᵀ with P_B = diag(1, P'): Vᵀ[:, 0] = V_Bᵀ[:, 0], Vᵀ[:, 1:] = (P' Y)ᵀ for Y = (V_Bᵀ[:, 1:])ᵀ
   {
     const mark = wp;
-    const pbt = take(nnB);
-    const k = max<i32>(n - 1, 1);
-    const z = take(<usize>(k * k) << 3);
-    const q = take(<usize>(k * k) << 3);
-    formVt(n, b, ldb, taup, pbt, n, z, q, take(dorgqrWorkBytes(k, k, k)));
-    dgemm(0, 0, n, n, n, 1.0, vb, n, pbt, n, 0.0, vt, ldvt, take(dgemmWorkBytes(n, n, n)));
+    const k = n - 1;
+    for (let i = 0; i < n; i++) store<f64>(at(vt, ldvt, i, 0), load<f64>(at(vb, n, i, 0)));
+    if (k > 0) {
+      const z = take(<usize>(k * k) << 3);
+      // z[r, c] = b[c, r + 1] for r > c: reflector c as column c below the diagonal
+      for (let c = 0; c < k; c++) {
+        for (let r = c + 1; r < k; r++) store<f64>(z + ((<usize>r * <usize>k + <usize>c) << 3), load<f64>(at(b, ldb, c, r + 1)));
+      }
+      const y = take(<usize>(k * n) << 3);
+      transpose(n, k, vb + 8, n, y, n);
+      dormqr(k, n, k, z, k, taup, y, n, take(dorgqrWorkBytes(k, n, k)));
+      transpose(k, n, y, n, vt + 8, ldvt);
+    }
     wp = mark;
   }
-  const qcols = job == 2 ? m : n;
   if (qr) {
-    // Q_B (n x n) in place of R; Uᵀ of R = U_Bᵀ Q_Bᵀ; U = Q (Uᵀ of R)ᵀ
-    dorgqr(n, n, n, b, n, tauq, b, n, take(dorgqrWorkBytes(n, n, n)));
-    const ut = take(nnB);
+    // U of R = Q_B U_B (n x n), then U = Q (U of R)
+    const x = take(nnB);
+    transpose(n, n, ub, n, x, n);
     {
       const mark = wp;
-      dgemm(0, 1, n, n, n, 1.0, ub, n, b, n, 0.0, ut, n, take(dgemmWorkBytes(n, n, n)));
+      dormqr(n, n, n, b, ldb, tauq, x, n, take(dorgqrWorkBytes(n, n, n)));
       wp = mark;
     }
+    const qcols = job == 2 ? m : n;
     const qq = take(<usize>m * qcols * 8);
     dorgqrWithT(m, qcols, n, a, lda, tauqr, qrT, tCols, qq, qcols, take(dorgqrWorkBytes(m, qcols, n)));
-    dgemm(0, 1, m, n, n, 1.0, qq, qcols, ut, n, 0.0, u, ldu, take(dgemmWorkBytes(m, n, n)));
+    dgemm(0, 0, m, n, n, 1.0, qq, qcols, x, n, 0.0, u, ldu, take(dgemmWorkBytes(m, n, n)));
     if (job == 2) {
       for (let i = 0; i < m; i++) memory.copy(at(u, ldu, i, n), at(qq, qcols, i, n), <usize>(m - n) << 3);
     }
     return 0;
   }
-  // direct: Q_B (m x qcols) into U, then U[:, 0:n] = Q_B[:, 0:n] U_B
-  dorgqr(m, qcols, n, a, lda, tauq, u, ldu, take(dorgqrWorkBytes(m, qcols, n)));
+  if (job == 1) {
+    // direct, thin: U = Q_B [U_B; 0]
+    transpose(n, n, ub, n, u, ldu);
+    for (let i = n; i < m; i++) memory.fill(at(u, ldu, i, 0), 0, <usize>n << 3);
+    dormqr(m, n, n, a, lda, tauq, u, ldu, take(dorgqrWorkBytes(m, n, n)));
+    return 0;
+  }
+  // direct, full: Q_B (m x m) into U, then U[:, 0:n] = Q_B[:, 0:n] U_B
+  dorgqr(m, m, n, a, lda, tauq, u, ldu, take(dorgqrWorkBytes(m, m, n)));
   const tmp = take(<usize>m * n * 8);
   dgemm(0, 1, m, n, n, 1.0, u, ldu, ub, n, 0.0, tmp, n, take(dgemmWorkBytes(m, n, n)));
   for (let i = 0; i < m; i++) memory.copy(at(u, ldu, i, 0), tmp + ((<usize>i * <usize>n) << 3), <usize>n << 3);
