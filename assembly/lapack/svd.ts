@@ -5,24 +5,28 @@
 //                           m >> n: the bidiagonalisation works on n x n instead of m x n);
 //   dgebrd:                 A = Q_B B P_Bᵀ, B upper bidiagonal, blocked with dlabrd so that half of
 //                           the flops run in dgemm;
-//   the bidiagonal SVD:     B = U_B Σ V_Bᵀ by implicit QR (dbdsqr, Demmel-Kahan: zero shift where a
-//                           shift would spoil relative accuracy, relative convergence tests), with
-//                           the rotations applied to Uᵀ and Vᵀ stored by rows (unit stride);
-//   back-transformation:    U = Q Q_B U_B (dorgqr forms Q_B, one dgemm applies it), Vᵀ = V_Bᵀ P_Bᵀ.
+//   the bidiagonal SVD:     with vectors, divide and conquer (bdsdc.ts: LAPACK dbdsdc, the merges
+//                           through dgemm); values only, or when chosen by svdSolver(0), implicit
+//                           QR (dbdsqr, Demmel-Kahan: zero shift where a shift would spoil
+//                           relative accuracy, relative convergence tests) with the rotations
+//                           applied to Uᵀ and Vᵀ stored by rows (unit stride);
+//   back-transformation:    Q_B and P_B applied to U_B and V_B as blocked reflectors (dormqr,
+//                           LAPACK dormbr), U = Q (Q_B U_B) with Q formed by dorgqr and one dgemm.
 //
 // Row-major storage: a column is strided, a row contiguous. Left reflectors (columns) are applied
 // as w = vᵀA (sums of rows) and A -= tau v wᵀ (row updates); right reflectors (rows) as dot
 // products of rows. Uᵀ is kept instead of U during the QR sweeps so that every plane rotation
 // mixes two contiguous rows.
 //
-// Where the time goes (thin svd of 2000x784, ms, one run cut after each step): dgeqrf 150,
-// dgebrd of R 90, forming P_Bᵀ 35, Q_B 40, dbdsqr with vectors 450, dorgqr of the 2000x784 Q 140,
-// the final dgemm 90 (about 1.0 s; numpy's dgesdd about 0.22-0.36 s on this machine). The
-// bidiagonal QR's rotations (about 12 k³ flops at k = 784) are the largest part: the next step is
-// LAPACK's divide and conquer (dbdsdc: secular equations, Gu-Eisenstat vectors, the merges
-// through dgemm), which does that part in O(k³) gemm flops with deflation. Not done yet: dbdsqr
-// was kept because it is complete, relatively accurate and within 3x of numpy. One-sided Jacobi
-// (dgesvj) was not tried: about 6 k³ flops per sweep over 6-10 sweeps, more than dbdsqr's work.
+// Where the time goes (thin svd of 2000x784, ms on a loaded machine, each kernel timed alone):
+// dgeqrf 310, dgebrd of R 250-270, dorgqr of the 2000x784 Q 150-220, the final dgemm 255-280,
+// the divide and conquer 20, applying Q_B and P_B about 2 x 90. With implicit QR (dbdsqr) the
+// bidiagonal SVD with vectors took about 930 ms alone (12 k³ flops of rotations at k = 784): the
+// divide and conquer cut the whole svd to 0.55-0.7x of its time. What is left is LAPACK dgesdd's
+// own flop count (about 10 GF) at our dgemm's speed (measured 2.4-3.8x slower than OpenBLAS on
+// the same products): forming Q and applying it by larfb instead of dorgqr + dgemm, and block
+// sizes 16..64 for dgeqrf and dgebrd, were within noise. One-sided Jacobi (dgesvj) was not tried:
+// about 6 k³ flops per sweep over 6-10 sweeps.
 //
 // All pointers are byte addresses in linear memory; leading dimensions are in elements.
 
