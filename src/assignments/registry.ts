@@ -5,6 +5,7 @@ import * as la1 from './linear-algebra/reproduce-special-matrices.js';
 import * as la2 from './linear-algebra/reproduce-gram-schmidt.js';
 import * as la3 from './linear-algebra/reproduce-reflecting-bear.js';
 import * as la4 from './linear-algebra/reproduce-pagerank.js';
+import * as mvc2 from './calculus/reproduce-backpropagation.js';
 import type { Report, ReproduceOptions } from './report.js';
 
 interface Assignment {
@@ -13,7 +14,7 @@ interface Assignment {
   run(options: ReproduceOptions): Promise<Report>;
 }
 
-const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4];
+const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4, mvc2];
 
 /** Names of the assignments that can be reproduced, in course order. */
 export function assignmentNames(): string[] {
