@@ -301,7 +301,13 @@ export function train(params: NetworkLike | Network, x: MatrixLike, y: MatrixLik
       const P = p[key];
       const out = new Float64Array(P.data.length);
       const s = aggression * factor;
-      for (let t = 0; t < out.length; t++) out[t] = P.data[t] - s * Jk.data[t];
+      let finite = true;
+      for (let t = 0; t < out.length; t++) {
+        out[t] = P.data[t] - s * Jk.data[t];
+        finite &&= Number.isFinite(out[t]);
+      }
+      // Overflowed weights can still give a finite cost (sigma(Infinity) = 1): stop here instead.
+      if (!finite) throw new ConvergenceError(`train: ${key} overflowed at update ${it + 1} (aggression ${aggression}, noise ${noise}): diverged`);
       next[key] = new Matrix(P.rows, P.cols, out);
     }
     p = next;
