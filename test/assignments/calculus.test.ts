@@ -10,6 +10,8 @@ import { calculus as c, reproduce, assignmentNames } from '../../src/assignments
 import { PARAMETER_ORDER, checkNetwork, train, type Network } from '../../src/assignments/calculus/network.js';
 import { chiSquared, heightsDescent } from '../../src/assignments/calculus/heights.js';
 import { levenbergMarquardt } from '../../src/assignments/calculus/reproduce-heights.js';
+import { COURSE_POLYNOMIAL, coursePolynomial, coursePolynomialDerivative, secant } from '../../src/assignments/calculus/newton-raphson.js';
+import { companionRoots } from '../../src/assignments/calculus/reproduce-newton-raphson.js';
 import { backpropInitData } from '../../src/data/course.js';
 import { errorOf } from '../helpers.js';
 
@@ -229,6 +231,67 @@ describe('MVC-4 heights', () => {
   });
 });
 
+describe('MVC-3 Newton-Raphson', () => {
+  const f = coursePolynomial;
+  const df = coursePolynomialDerivative;
+  const roots = companionRoots(COURSE_POLYNOMIAL);
+  const realRoots = roots.re.filter((_, k) => Math.abs(roots.im[k]) < 1e-12);
+  const nearest = (x: number): number => Math.min(...realRoots.map((r) => Math.abs(r - x)));
+
+  it('the course sextic and its derivative', () => {
+    expect([f(0), df(0), f(1), df(1), df(2)]).toEqual([-30, 18, -2, 32, 0]);
+    // Two real roots and two complex pairs; each eigenvalue is a root.
+    expect(realRoots.length).toBe(2);
+    expect(roots.im.filter((v) => Math.abs(v) >= 1e-12).length).toBe(4);
+    for (const r of realRoots) expect(Math.abs(f(r))).toBeLessThan(1e-10);
+  });
+
+  it('newtonRaphson: exactly `steps` updates, the start first', () => {
+    const t = c.newtonRaphson(f, df, -4);
+    expect(t.x.length).toBe(21);
+    expect(t.x[0]).toBe(-4);
+    expect(t.fx[0]).toBe(f(-4));
+    expect(t.x[1]).toBe(-4 - f(-4) / df(-4));
+    expect(c.newtonRaphson(f, df, 1, 3).x.length).toBe(4);
+    // From -4 it converges; from 1.99 it jumps far left, then reaches the same root.
+    const end = t.x[20];
+    expect(nearest(end)).toBeLessThan(1e-9);
+    expect(Math.abs(f(end))).toBeLessThan(1e-10);
+    const jump = c.newtonRaphson(f, df, 1.99);
+    expect(jump.x[1]).toBeLessThan(-30);
+    expect(Math.abs(jump.x[20] - end)).toBeLessThan(1e-9);
+    // From 3.1 (next to a complex pair) it has not settled after 20 steps.
+    const wander = c.newtonRaphson(f, df, 3.1);
+    expect(Math.abs(wander.x[20] - wander.x[19])).toBeGreaterThan(0.1);
+    expect(nearest(wander.x[20])).toBeGreaterThan(0.1);
+    // f'(2) = 0: IEEE values propagate, no throw.
+    const flat = c.newtonRaphson(f, df, 2, 2);
+    expect(Number.isFinite(flat.x[1])).toBe(false);
+  });
+
+  it('the secant method: from 3.1 the other real root, from 1.99 no convergence', () => {
+    const s = secant(f, 3.1);
+    expect(s.converged).toBe(true);
+    expect(Math.abs(f(s.root))).toBeLessThan(1e-10);
+    expect(nearest(s.root)).toBeLessThan(1e-9);
+    expect(Math.abs(s.root - c.newtonRaphson(f, df, -4).x[20])).toBeGreaterThan(1);
+    expect(secant(f, 1.99).converged).toBe(false);
+  });
+
+  it("the lecture's x^3 - 2x + 2 cycles with period 2 from 0", () => {
+    const g = (x: number): number => x ** 3 - 2 * x + 2;
+    const dg = (x: number): number => 3 * x ** 2 - 2;
+    expect(Array.from(c.newtonRaphson(g, dg, 0, 5).x)).toEqual([0, 1, 0, 1, 0, 1]);
+    const conv = c.newtonRaphson(g, dg, -2).x[20];
+    expect(Math.abs(g(conv))).toBeLessThan(1e-12);
+  });
+
+  it('bad input', () => {
+    expect(errorOf(() => c.newtonRaphson(f, df, NaN))).toBeInstanceOf(NonFiniteError);
+    expect(() => c.newtonRaphson(f, df, 0, -1)).toThrow(RangeError);
+  });
+});
+
 describe('reproduce, quick', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'mml-calculus-'));
 
@@ -254,6 +317,20 @@ describe('reproduce, quick', () => {
     expect(r.figures.map((f) => f.split('.').slice(-2, -1)[0])).toEqual(['heart', 'loss']);
     for (const f of r.figures) expect(readFileSync(f, 'utf8')).toMatch(/^<svg/);
   }, 60_000);
+
+  it('mvc-3-newton-raphson: tables, secant, companion roots and the figure', async () => {
+    const r = await reproduce('mvc-3', { outDir, quick: true });
+    expect(r.numbers.dfAt0And1And2).toEqual([18, 32, 0]);
+    expect((r.numbers.newtonFromM4X as number[]).length).toBe(21);
+    expect(r.numbers.newtonFromM4RootDistance as number).toBeLessThan(1e-9);
+    expect(r.numbers.secantFrom31Converged).toBe(1);
+    expect(Math.abs(r.numbers.secantFrom31F as number)).toBeLessThan(1e-10);
+    expect(r.numbers.secantFrom31RootDistance as number).toBeLessThan(1e-9);
+    expect(r.numbers.secantFrom199Converged).toBe(0);
+    expect((r.numbers.companionRootsRe as number[]).length).toBe(6);
+    expect(r.figures).toEqual([join(outDir, 'mvc-3-newton-raphson.newton.svg')]);
+    expect(readFileSync(r.figures[0], 'utf8')).toMatch(/^<svg/);
+  });
 
   it('mvc-4-heights: the reference numbers and three SVG figures', async () => {
     const r = await reproduce('mvc-4', { outDir, quick: true });

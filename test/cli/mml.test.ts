@@ -48,7 +48,7 @@ describe('mml', () => {
 
   it('reproduce with no name runs every assignment, prints a summary and writes figures', () => {
     const out = mkdtempSync(join(tmpdir(), 'mml-cli-'));
-    const r = mml('reproduce', '--out', out);
+    const r = mml('reproduce', '--quick', '--out', out); // quick: the full runs take tens of seconds
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/== LA-1 Identifying special matrices/);
     expect(r.stdout).toMatch(/\| name +\| title +\| headline numbers +\| figures \| seconds \|/);
