@@ -11,6 +11,8 @@ import { PARAMETER_ORDER, checkNetwork, train, type Network } from '../../src/as
 import { chiSquared, heightsDescent } from '../../src/assignments/calculus/heights.js';
 import { levenbergMarquardt } from '../../src/assignments/calculus/reproduce-heights.js';
 import { COURSE_POLYNOMIAL, coursePolynomial, coursePolynomialDerivative, secant } from '../../src/assignments/calculus/newton-raphson.js';
+import { STEP_RULES, courseSurface, derivatives, extrema, rescaled, ruleStep, sandpitRun } from '../../src/assignments/calculus/sandpit.js';
+import { seededSurface } from '../../src/assignments/calculus/reproduce-sandpit.js';
 import { companionRoots } from '../../src/assignments/calculus/reproduce-newton-raphson.js';
 import { backpropInitData } from '../../src/data/course.js';
 import { errorOf } from '../helpers.js';
@@ -26,6 +28,67 @@ function allClose(actual: ArrayLike<number>, expected: ArrayLike<number>, atol: 
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThanOrEqual(atol);
 }
+
+describe('MVC-1 sandpit', () => {
+  const { min, max } = extrema(courseSurface);
+  const g = rescaled(courseSurface, min.f, max.f);
+
+  it('the course surface: minimum and maximum on [0, 6]^2 (1e-4)', () => {
+    allClose([...min.x, min.f], [1.21283, 4.00926, -46.15437], 1e-4);
+    allClose([...max.x, max.f], [4.20325, 0.78881, -0.12997], 1e-4);
+    // The rescaled depth runs from -9 at the phone to -1 at the highest point.
+    expect(Math.abs(g(...min.x) + 9)).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(g(...max.x) + 1)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('central differences with h = 0.01 match the exact derivatives of a quadratic', () => {
+    const q = (x: number, y: number): number => 3 * x * x - 2 * x * y + y * y + x;
+    const { J, Hm } = derivatives(q, 1, 2);
+    allClose(J, [6 - 4 + 1, -2 + 4], 1e-10);
+    allClose(Hm.data, [6, -2, -2, 2], 1e-8);
+  });
+
+  it('from (3, 3): fixed leaves, steepest and hybrid find the phone within 5 steps, Newton goes to the maximum', () => {
+    const runs = Object.fromEntries(STEP_RULES.map((rule) => [rule, sandpitRun(rule, g, min.x, [3, 3])]));
+    expect(runs.fixed.outcome).toBe('left');
+    for (const rule of ['steepest', 'hybrid']) {
+      expect(runs[rule].outcome).toBe('found');
+      expect(runs[rule].steps).toBeLessThanOrEqual(5);
+      const end = runs[rule].path[runs[rule].path.length - 1];
+      expect(Math.hypot(end[0] - min.x[0], end[1] - min.x[1])).toBeLessThanOrEqual(0.15);
+    }
+    expect(runs.newton.outcome).toBe('steps');
+    expect(runs.newton.path.length).toBe(25);
+    const end = runs.newton.path[24];
+    expect(Math.hypot(end[0] - max.x[0], end[1] - max.x[1])).toBeLessThan(1e-3);
+  });
+
+  it('hybrid: Newton where it points downhill and is short, else the gradient rule', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.2, max: 5.8, noNaN: true }), fc.double({ min: 0.2, max: 5.8, noNaN: true }), (x, y) => {
+        const { J } = derivatives(g, x, y);
+        const hybrid = ruleStep('hybrid', g, x, y);
+        const newton = ruleStep('newton', g, x, y);
+        const steepest = ruleStep('steepest', g, x, y);
+        const useNewton = -(newton[0] * J[0] + newton[1] * J[1]) > 0 && Math.hypot(newton[0], newton[1]) <= 2;
+        expect(Array.from(hybrid)).toEqual(Array.from(useNewton ? newton : steepest));
+        // The hybrid step never points uphill.
+        expect(-(hybrid[0] * J[0] + hybrid[1] * J[1])).toBeGreaterThan(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a seeded surface is reproducible and its phone lies inside the pit', () => {
+    const a = seededSurface(42);
+    const b = seededSurface(42);
+    expect(a(1.5, 2.5)).toBe(b(1.5, 2.5));
+    expect(seededSurface(43)(1.5, 2.5)).not.toBe(a(1.5, 2.5));
+    const e = extrema(a);
+    for (const v of [...e.min.x, ...e.max.x]) expect(v >= 0 && v <= 6).toBe(true);
+    expect(e.min.f).toBeLessThan(e.max.f);
+  });
+});
 
 describe('MVC-2 backpropagation', () => {
   const { x, y } = c.trainingData();
@@ -300,6 +363,20 @@ describe('reproduce, quick', () => {
     const mvc = names.filter((n) => n.startsWith('mvc-'));
     expect(mvc).toEqual([...mvc].sort());
     expect(names.indexOf('mvc-2-backpropagation')).toBeGreaterThan(names.indexOf('la-4-pagerank'));
+  });
+
+  it('mvc-1-sandpit: extrema, outcomes and two SVG figures', async () => {
+    const r = await reproduce('mvc-1', { outDir, quick: true });
+    expect(r.name).toBe('mvc-1-sandpit');
+    allClose(r.numbers.courseMinimum as number[], [1.21283, 4.00926], 1e-4);
+    expect(Math.abs((r.numbers.courseF0 as number) + 46.15437)).toBeLessThan(1e-4);
+    expect(r.numbers.courseFixedFrom33Left).toBe(1);
+    expect(r.numbers.courseSteepestFrom33Found).toBe(1);
+    expect(r.numbers.courseHybridFrom33Found).toBe(1);
+    expect(r.numbers.courseNewtonFrom33Found).toBe(0);
+    expect(r.numbers.courseNewtonFrom33Left).toBe(0);
+    expect(r.figures.map((f) => f.split('.').slice(-2, -1)[0])).toEqual(['sandpit', 'sandpit-seeded']);
+    for (const f of r.figures) expect(readFileSync(f, 'utf8')).toMatch(/^<svg/);
   });
 
   it('mvc-2-backpropagation: the reference numbers and two SVG figures', async () => {
