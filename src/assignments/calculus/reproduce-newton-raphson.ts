@@ -85,6 +85,9 @@ function newtonFigure(tables: Map<number, NewtonTable>): ChartSpec {
 
 export async function run(options: ReproduceOptions): Promise<Report> {
   const r = new ReportBuilder(NAME, TITLE, options);
+  // Headline: the root Newton reaches from -4, the other one the secant method finds from 3.1.
+  r.number('newtonFromM4Root', newtonRaphson(f, df, -4).x[20]);
+  r.number('secantFrom31Root', secant(f, 3.1).root);
   r.vector('fAt0And1', [f(0), f(1)]);
   r.vector('dfAt0And1And2', [df(0), df(1), df(2)]);
 

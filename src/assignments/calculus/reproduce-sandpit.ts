@@ -72,8 +72,8 @@ function sandpitFigure(title: string, g: Surface, phone: [number, number], runs:
 /** Extrema, rescaled depth, and every rule from every start; numbers under `prefix`. */
 function study(r: ReportBuilder, prefix: string, f: Surface): { g: Surface; phone: [number, number]; from33: { rule: string; run: SandpitRun }[] } {
   const { min, max } = extrema(f);
-  r.vector(`${prefix}Minimum`, min.x);
   r.number(`${prefix}F0`, min.f);
+  r.vector(`${prefix}Minimum`, min.x);
   r.vector(`${prefix}Maximum`, max.x);
   r.number(`${prefix}F1`, max.f);
   const g = rescaled(f, min.f, max.f);
@@ -82,9 +82,9 @@ function study(r: ReportBuilder, prefix: string, f: Surface): { g: Surface; phon
     for (const rule of STEP_RULES) {
       const run = sandpitRun(rule, g, min.x, start);
       const key = `${prefix}${rule[0].toUpperCase()}${rule.slice(1)}From${start.join('')}`;
+      r.number(`${key}Steps`, run.steps);
       r.number(`${key}Found`, run.outcome === 'found');
       r.number(`${key}Left`, run.outcome === 'left');
-      r.number(`${key}Steps`, run.steps);
       r.vector(`${key}End`, run.path[run.path.length - 1]);
       if (start === STARTS[0]) from33.push({ rule, run });
     }
