@@ -98,6 +98,7 @@ export class MLP {
     const hidden = sizes.length - 2;
     const act = options.activation ?? 'relu';
     const acts = Array.isArray(act) ? act : new Array<Activation>(hidden).fill(act);
+    if (!Array.isArray(act) && !ACTIVATIONS.includes(act)) throw new TypeError(`${op}: activation must be one of ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(act)}`);
     if (acts.length !== hidden) throw new ShapeError(`${op}: ${acts.length} activations given for ${hidden} hidden layers`);
     for (const a of acts) if (!ACTIVATIONS.includes(a)) throw new TypeError(`${op}: activation must be one of ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(a)}`);
     this.activations = acts;
