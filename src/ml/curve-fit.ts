@@ -13,7 +13,7 @@
 //   otherwise a backtracking (Armijo) line search.
 // The Jacobian is the model's own (df) when given, else central differences.
 
-import { ConvergenceError, LinAlgError, NonFiniteError, ShapeError } from '../core/errors.js';
+import { ConvergenceError, LinAlgError, NonFiniteError, ShapeError, SingularMatrixError } from '../core/errors.js';
 import { Matrix, toVector, type VectorLike } from '../core/matrix.js';
 import { lstsq } from '../linalg/least-squares.js';
 import { matvec } from '../linalg/products.js';
@@ -240,7 +240,16 @@ export function curveFit(
       }
       // Inner loop: raise λ until a step lowers the cost (one iteration = one Jacobian).
       for (;;) {
-        const delta = dampedStep(J, r, lambda, dScale);
+        let delta: Float64Array;
+        try {
+          delta = dampedStep(J, r, lambda, dScale);
+        } catch (error) {
+          // Only reachable with λ = 0 and a rank-deficient J: damp and retry.
+          if (!(error instanceof SingularMatrixError)) throw error;
+          lambda = Math.max(lambda * nu, 1e-12);
+          nu *= 2;
+          continue;
+        }
         // Predicted reduction of the linear model: ½(‖r‖² - ‖r - Jδ‖²) = δᵀ(Jᵀr) - ½‖Jδ‖².
         const Jd = matvec(J, delta);
         let predicted = 0;
@@ -257,7 +266,7 @@ export function curveFit(
           break;
         }
         if (smallStep(delta)) return done(it, true, 'step ‖δ‖ below xtol (no further decrease)');
-        lambda *= nu;
+        lambda = Math.max(lambda * nu, 1e-12); // a start at λ = 0 must still be able to damp
         nu *= 2;
         if (!Number.isFinite(lambda) || lambda > 1e300) return done(it, false, 'damping overflowed without a decrease');
       }

@@ -101,7 +101,7 @@ export function gradientDescent(
 }
 
 export interface NewtonOptions {
-  /** Stop when |f(x) / f'(x)| (the step) is at most tol (default 1e-10). */
+  /** Stop when the step |f(x) / f'(x)| is at most tol · max(1, |x|) (default 1e-10). */
   tol?: number;
   /** Iteration cap (default 100). */
   maxIter?: number;
@@ -142,7 +142,7 @@ export function newton(f: (x: number) => number, df: (x: number) => number, x0: 
     if (!Number.isFinite(x)) throw new ConvergenceError(`${op}: the iterate became ${x} at iteration ${it}; Newton diverged`);
     history.push(x);
     fx = f(x);
-    if (Math.abs(step) <= tol) {
+    if (Math.abs(step) <= tol * Math.max(1, Math.abs(x))) {
       if (!Number.isFinite(fx)) throw new ConvergenceError(`${op}: f(x) = ${fx} at the last iterate x = ${x}`);
       return { root: x, value: fx, iterations: it, converged: true, history };
     }

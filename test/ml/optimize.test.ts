@@ -129,6 +129,20 @@ describe('curveFit', () => {
     }
   });
 
+  it('LM started undamped (lambda 0): rejected steps still raise the damping (it used to stay 0)', () => {
+    const x = linspace(0, 10, 50);
+    const y = x.map((v) => 2 * Math.exp(-0.35 * v));
+    const r = curveFit((v, p) => p[0] * Math.exp(-p[1] * v), x, y, [10, 3], { lambda: 0 });
+    expect(r.converged).toBe(true);
+    expect(r.evaluations).toBeGreaterThan(r.iterations + 1);
+    expect(relErr(r.parameters, [2, 0.35])).toBeLessThan(1e-8);
+    // Rank-deficient J (f = (a + b) x: only a + b is identifiable): the fit of a + b is still found.
+    const xs = linspace(1, 5, 9);
+    const d = curveFit((v, p) => (p[0] + p[1]) * v, xs, xs.map((v) => 3 * v), [0.5, 0.25], { lambda: 0 });
+    expect(d.converged).toBe(true);
+    expect(d.parameters[0] + d.parameters[1]).toBeCloseTo(3, 6);
+  });
+
   it('reports converged: false at the iteration cap', () => {
     const { x, y, p0 } = fixture.heights;
     const r = curveFit(gaussian, x, y, p0, { method: 'steepest-descent', maxIter: 3 });
@@ -189,6 +203,12 @@ describe('newton', () => {
       expect(Math.abs(f(s.root))).toBeLessThan(1e-10);
       expect(s.root).toBeCloseTo(root, 12);
     }
+  });
+
+  it('a root of large magnitude: the tolerance is relative to |x|', () => {
+    const r = newton((x) => x * x - 1e20, (x) => 2 * x, 3e10);
+    expect(r.converged).toBe(true);
+    expect(r.root).toBeCloseTo(1e10, 0);
   });
 
   it('exact root: stops at once; cap: converged false; zero derivative and divergence: ConvergenceError', () => {
