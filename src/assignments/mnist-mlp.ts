@@ -24,10 +24,8 @@ export const MOMENTUM = 0.9;
 export const EPOCHS = 10;
 export const QUICK_EPOCHS = 2;
 
-export interface MnistMlpOptions extends ReproduceOptions {
-  /** Called with a one-line summary after every epoch (the CLI can print it as progress). */
-  onProgress?: (line: string) => void;
-}
+/** Progress comes through ReproduceOptions.onProgress, once per epoch. */
+export type MnistMlpOptions = ReproduceOptions;
 
 /** A seeded random permutation of 0..n-1 (Fisher-Yates). */
 export function permutation(n: number, seed: number): Int32Array {
@@ -91,6 +89,8 @@ export async function run(options: MnistMlpOptions = {}): Promise<Report> {
       trainAccuracy.push(net.accuracy(train.X, train.y));
       testAccuracy.push(net.accuracy(test.X, test.y));
       options.onProgress?.(
+        epoch,
+        epochs,
         `epoch ${epoch}/${epochs}: train loss ${loss.toFixed(4)}, test loss ${testLoss[epoch - 1].toFixed(4)}, ` +
           `test accuracy ${(100 * testAccuracy[epoch - 1]).toFixed(2)}% (${s.toFixed(2)} s)`,
       );

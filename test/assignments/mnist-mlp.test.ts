@@ -17,13 +17,15 @@ describe('mnist-mlp', () => {
   it('quick run: learns (test accuracy > 90%), per-epoch numbers, confusion counts, curve figure', async () => {
     const out = mkdtempSync(join(tmpdir(), 'mml-mnist-mlp-'));
     const lines: string[] = [];
-    const r = await run({ outDir: out, quick: true, onProgress: (l) => lines.push(l) });
+    const steps: [number, number][] = [];
+    const r = await run({ outDir: out, quick: true, onProgress: (done, total, l) => (steps.push([done, total]), lines.push(l)) });
     expect(r.name).toBe(NAME);
     const n = r.numbers;
     expect(n.trainSize).toBe(8000);
     expect(n.testSize).toBe(2000);
     expect(n.parameters).toBe(784 * 128 + 128 + 128 * 10 + 10);
     expect(lines).toHaveLength(QUICK_EPOCHS);
+    expect(steps).toEqual(Array.from({ length: QUICK_EPOCHS }, (_, k) => [k + 1, QUICK_EPOCHS]));
     expect(n.testAccuracy as number).toBeGreaterThan(0.9);
     const loss = n.trainLossByEpoch as number[];
     expect(loss).toHaveLength(QUICK_EPOCHS);
