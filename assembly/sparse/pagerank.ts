@@ -5,14 +5,11 @@
 // (pointer 0: uniform 1/n). Both stop when sum |x' - x| < n tol and return the iteration count,
 // negated when maxIter passed without convergence; x holds the start on entry and the ranks on exit.
 //
-// By target (gather): rows of L, y_i = sum over the links into i of z_source. No set-up, but the
-// reads of z go all over the vector. By source (scatter): rows of L's transpose, each page adds
-// x_j / D_j to the pages it links to. In-degrees of real and scale-free graphs are heavy-tailed, so
-// the scattered-to entries concentrate on a hot set that stays in cache (scipy's x @ A scatters
-// too); but it needs the transpose (a counting sort, about 7 gather steps at 10M links). Measured
-// on scale-free graphs: at 1M pages / 10.8M links a scatter step takes about half a gather step;
-// at 100k pages (the vector fits in L2) the two steps cost about the same and the transpose does
-// not pay. src/ml/pagerank.ts picks by size.
+// By target (gather): rows of L, y_i = sum over the links into i of z_source. By source (scatter):
+// rows of L's transpose (a counting sort in WASM first), each page adds x_j / D_j to the pages it
+// links to, as scipy's x @ A does. Heavy-tailed in-degrees keep the scattered-to entries in cache,
+// but measured in WASM on scale-free graphs (1M pages, 10.8M links) a scatter step costs about
+// what a gather step does, so the transpose does not pay: src/ml/pagerank.ts gathers by default.
 
 import { CHUNK, rowDot } from "./csr";
 

@@ -101,11 +101,15 @@ export class CsrMatrix {
    */
   private static build(rows: number, cols: number, r: Int32Array, c: Int32Array, w: Float64Array | null): CsrMatrix {
     const m = r.length;
+    // The values array doubles as the scratch of the first sort when there are no weights: its
+    // first 4m bytes hold the rows in column order, and it is filled with ones only after the
+    // second sort has read them (10.8M links: 43 MB less at the peak).
+    const values = new Float64Array(m);
     // 1. By column: the row of each edge (and its weight) in column order.
     const colPtr = new Int32Array(cols + 1);
     for (let k = 0; k < m; k++) colPtr[c[k] + 1]++;
     for (let j = 0; j < cols; j++) colPtr[j + 1] += colPtr[j];
-    const rowByCol = new Int32Array(m);
+    const rowByCol = w ? new Int32Array(m) : new Int32Array(values.buffer, 0, m);
     const weightByCol = w ? new Float64Array(m) : null;
     for (let k = 0; k < m; k++) {
       const t = colPtr[c[k]]++;
@@ -119,15 +123,15 @@ export class CsrMatrix {
     for (let i = 0; i < rows; i++) rowPtr[i + 1] += rowPtr[i];
     const next = rowPtr.slice(0, rows);
     const colIdx = new Int32Array(m);
-    const values = new Float64Array(m);
     let t = 0;
     for (let j = 0; j < cols; j++) {
       for (const end = colPtr[j]; t < end; t++) {
         const q = next[rowByCol[t]]++;
         colIdx[q] = j;
-        values[q] = weightByCol ? weightByCol[t] : 1;
+        if (weightByCol) values[q] = weightByCol[t];
       }
     }
+    if (!weightByCol) values.fill(1);
     // 3. Merge duplicates in place. At row i, rowPtr[i] already holds the compacted start of row i
     // (written at the end of row i - 1) while rowPtr[i + 1] still holds the uncompacted end.
     let nnz = 0;

@@ -3,14 +3,13 @@
 // dangling distribution and with both), invariants, the course's micro-internet, the iteration cap
 // (converged: false, API.md) and bad input. Both kernel layouts ('target': gather along the link
 // matrix's rows; 'source': transpose in WASM, scatter along out-links) are checked everywhere the
-// result is; 'auto' picks 'source' only from SCATTER_MIN_PAGES pages, beyond these test graphs.
+// result is; 'target' is the default.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CsrMatrix, LinAlgError, Matrix, NonFiniteError, ShapeError } from '../../src/index.js';
 import { pageRank, type PageRankOptions } from '../../src/ml/index.js';
-import { SCATTER_MIN_PAGES } from '../../src/ml/pagerank.js';
 import { edgeListMatrix, readEdgeListFile } from '../../src/data/edge-list.js';
 import { scaleFreeGraph } from '../../src/data/graphs.js';
 import { errorOf, maxRelDiff } from '../helpers.js';
@@ -180,8 +179,7 @@ describe('pageRank invariants', () => {
     expect(b.iterations).not.toBe(a.iterations);
   });
 
-  it("'auto' is the gather layout below SCATTER_MIN_PAGES (bit for bit), and the layouts agree on dangling, self-loops and weights", () => {
-    expect(SCATTER_MIN_PAGES).toBeGreaterThan(fixture.scaleFree.n);
+  it("the default is the gather layout (bit for bit), and the layouts agree on dangling, self-loops and weights", () => {
     // Self-loops, a duplicate weighted link, dangling pages 3 and 4, a page (5) no one links to.
     const L = CsrMatrix.fromEdges(6, [0, 0, 0, 1, 1, 2, 2, 5, 5], [0, 1, 1, 2, 0, 2, 3, 0, 4], [1, 2, 0.5, 1, 3, 2, 1, 1, 1]);
     for (const opts of [{}, { personalization: [1, 0, 2, 0, 1, 1] }, { dangling: [0, 0, 0, 1, 1, 0] }, { start: [0, 0, 0, 0, 0, 1] }] as PageRankOptions[]) {
@@ -264,7 +262,7 @@ describe('pageRank iteration cap and bad input', () => {
   it('rejects an unknown layout with a TypeError', () => {
     const e = errorOf(() => pageRank(L6, { layout: 'rows' as 'source' }));
     expect(e).toBeInstanceOf(TypeError);
-    expect(e.message).toMatch(/pageRank: layout must be 'auto', 'target' or 'source', got rows/);
+    expect(e.message).toMatch(/pageRank: layout must be 'target' or 'source', got rows/);
   });
 
   it('rejects damping outside [0, 1] and bad tol or maxIter', () => {
