@@ -2,3 +2,8 @@
 // The real data sets they are demonstrated on (MNIST digits) load from here too.
 export { pageRank, type PageRankOptions, type PageRankResult } from './pagerank.js';
 export { loadMnist, mnistFromRaw, DataError, MNIST_PIXELS, type Mnist } from '../data/mnist.js';
+export { pca, AUTO_SVD_BELOW, type PcaOptions } from './pca.js';
+export { PcaModel, type PcaMethod } from './pca-model.js';
+export { IncrementalPca, type IncrementalPcaOptions } from './incremental-pca.js';
+export { pairwiseDistances, type DistanceOptions } from './distances.js';
+export { knn } from './knn.js';
