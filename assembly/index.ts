@@ -18,6 +18,6 @@ export { dpotrf, dpotrs } from "./lapack/cholesky";
 export { dgeqrf, dgeqrfWorkBytes, dgeqrfKeepT, qrTBytes, dorgqr, dorgqrWithT, dorgqrWorkBytes, dgeqp3, dgeqp3WorkBytes, qrBlockSize, qrCrossover, qrPivotBlockSize, qrPivotCrossover } from "./lapack/qr";
 export { dgesvd, dgesvdWorkBytes, dgebrd, dgebrdWorkBytes, dbdsqr, dbdsqrWorkBytes, dbdsqrSweeps, svdBlocking, svdCrossover, svdQrRatio, transpose } from "./lapack/svd";
 export { csrMatvec, csrColumnSums, pagerank } from "./sparse/csr";
-export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
+export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrCols, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
 export { steqr as dsteqr, sterf as dsterf, qlSweepCap } from "./lapack/tridiag";
 export { stedc as dstedc, stedcWorkBytes, stedcLeafSize, secularIterationCap } from "./lapack/stedc";

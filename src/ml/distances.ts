@@ -29,12 +29,13 @@ export function rowSquaredNorms(X: Matrix): Float64Array {
 
 /**
  * The M x N matrix of Euclidean distances between the rows of X (M x D) and of Y (N x D);
- * without Y, between the rows of X (symmetric, zero diagonal). Throws ShapeError when the
+ * without Y (or with Y the same object as X), between the rows of X (symmetric, zero diagonal). Throws ShapeError when the
  * feature counts differ, NonFiniteError for NaN or Infinity.
  */
 export function pairwiseDistances(X: MatrixLike, Y?: MatrixLike | null, options: DistanceOptions = {}): Matrix {
   const x = dataMatrix('pairwiseDistances', X, 'X');
-  const y = Y === undefined || Y === null ? null : dataMatrix('pairwiseDistances', Y, 'Y');
+  // Y omitted (or X itself): the symmetric path, exact zeros on the diagonal
+  const y = Y === undefined || Y === null || Y === X ? null : dataMatrix('pairwiseDistances', Y, 'Y');
   if (y && y.cols !== x.cols) throw new ShapeError(`pairwiseDistances: X (${shapeOf(x)}) and Y (${shapeOf(y)}) have different numbers of features`);
   return squaredToDistances(y ? crossSquared(x, y) : selfSquared(x), options.squared ?? false);
 }

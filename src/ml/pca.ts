@@ -55,16 +55,15 @@ export function pca(X: MatrixLike, options: PcaOptions): PcaModel {
   const rank = Math.min(x.rows, x.cols);
   const k = integerIn('pca', 'components', options.components, 1, rank, `at most min(samples, features) for X ${shapeOf(x)}`);
   const mean = columnMeans(x);
-  const Xc = centred(x, mean);
   let used: PcaMethod = method === 'randomized' ? 'randomized' : method === 'svd' ? 'svd' : 'eigh';
   let axes: PrincipalAxes | null = null;
   if (used === 'eigh') {
-    axes = axesByEigh(Xc, k);
+    axes = axesByEigh(x, mean, k);
     const inaccurate = axes !== null && method === 'auto' && axes.variances[k - 1] < AUTO_SVD_BELOW * axes.variances[0];
     if (axes === null || inaccurate) used = 'svd';
   }
-  if (used === 'svd') axes = axesBySvd(Xc, k);
-  if (used === 'randomized') axes = axesByRandomized(Xc, k, { seed, oversamples: options.oversamples, powerIterations: options.powerIterations });
+  if (used === 'svd') axes = axesBySvd(centred(x, mean), k);
+  if (used === 'randomized') axes = axesByRandomized(centred(x, mean), k, { seed, oversamples: options.oversamples, powerIterations: options.powerIterations });
   if (axes === null) throw new ShapeError(`pca: no axes for X ${shapeOf(x)}`); // unreachable
   return modelFrom(axes, mean, x.rows, rank, used, options.whiten ?? false);
 }
