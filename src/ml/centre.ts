@@ -14,6 +14,39 @@ export function columnMeans(X: Matrix): Float64Array {
   return mean;
 }
 
+/**
+ * The columns of X that are not constant (some entry differs from the first row's), ascending.
+ * A constant column centres to exactly zero when its mean is the constant itself (see exactMeans).
+ */
+export function varyingColumns(X: Matrix): Int32Array {
+  const { rows, cols, data } = X;
+  const varying = new Uint8Array(cols);
+  let left = cols; // columns not yet seen to vary
+  for (let i = 1; i < rows && left > 0; i++) {
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) {
+      if (varying[j] === 0 && data[off + j] !== data[j]) {
+        varying[j] = 1;
+        left--;
+      }
+    }
+  }
+  const out = new Int32Array(cols - left);
+  let c = 0;
+  for (let j = 0; j < cols; j++) if (varying[j]) out[c++] = j;
+  return out;
+}
+
+/** Sets the mean of every constant column (not in `varying`) to its constant exactly (summing may round it). */
+export function exactMeans(X: Matrix, mean: Float64Array, varying: Int32Array): Float64Array {
+  let c = 0;
+  for (let j = 0; j < X.cols; j++) {
+    if (c < varying.length && varying[c] === j) c++;
+    else mean[j] = X.data[j];
+  }
+  return mean;
+}
+
 /** X with `mean` subtracted from every row, as a new matrix. */
 export function centred(X: Matrix, mean: Float64Array): Matrix {
   const { rows, cols, data } = X;

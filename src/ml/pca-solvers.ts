@@ -31,12 +31,20 @@ export interface PrincipalAxes {
 /**
  * 'eigh' on the covariance of the smaller side; null when N < D and a requested eigenvalue is
  * (numerically) zero. N >= D needs X and its mean only (centred inside the engine); N < D needs Xc.
+ *
+ * N >= D: constant features (MNIST's always-black border pixels: 67 of 784 in the 10,000 digits)
+ * centre to exact zeros, so their rows and columns of the covariance are exactly zero and every
+ * eigenvector of a non-zero eigenvalue is exactly zero there. They are left out of the product
+ * and of the eigenproblem (k <= the varying features), and the components get exact zeros in
+ * those places: the same result for less work (on MNIST about 0.84 of the gram, 0.76 of eigh).
+ * `varying` lists the non-constant columns (with `mean` exact on the others, centre.ts exactMeans).
  */
-export function axesByEigh(X: Matrix, mean: Float64Array, k: number): PrincipalAxes | null {
+export function axesByEigh(X: Matrix, mean: Float64Array, k: number, varying: Int32Array): PrincipalAxes | null {
   const { rows: N, cols: D } = X;
   const byColumns = N >= D;
   const Xc = byColumns ? null : centred(X, mean);
-  const C = Xc ? gram(Xc, { of: 'rows', alpha: 1 / (N - 1) }) : centredCovariance(X, mean);
+  const cols = byColumns && varying.length >= k && varying.length < D ? varying : undefined;
+  const C = Xc ? gram(Xc, { of: 'rows', alpha: 1 / (N - 1) }) : centredCovariance(X, mean, cols);
   const p = C.rows;
   let totalVariance = 0;
   for (let i = 0; i < p; i++) totalVariance += C.data[i * p + i];
@@ -48,8 +56,8 @@ export function axesByEigh(X: Matrix, mean: Float64Array, k: number): PrincipalA
   const V = vectors.data; // p x k
   if (byColumns) {
     const comps = new Float64Array(k * D);
-    for (let i = 0; i < k; i++) for (let j = 0; j < D; j++) comps[i * D + j] = V[j * k + (k - 1 - i)];
-    // eigh's columns already have the largest |entry| positive: the rows keep it.
+    for (let i = 0; i < k; i++) for (let r = 0; r < p; r++) comps[i * D + (cols ? cols[r] : r)] = V[r * k + (k - 1 - i)];
+    // eighLargest's columns already have the largest |entry| positive: the rows keep it.
     return { components: new Matrix(k, D, comps), variances, totalVariance };
   }
   // Xcᵀ u_i has norm sqrt((N - 1) λ_i); below eps * λ_max * N that direction is noise.

@@ -14,7 +14,7 @@
 import { ShapeError } from '../core/errors.js';
 import { shapeOf } from '../core/checks.js';
 import type { MatrixLike } from '../core/matrix.js';
-import { centred, columnMeans } from './centre.js';
+import { centred, columnMeans, exactMeans, varyingColumns } from './centre.js';
 import { dataMatrix, integerIn } from './data-checks.js';
 import { modelFrom, type PcaMethod, type PcaModel } from './pca-model.js';
 import { axesByEigh, axesByRandomized, axesBySvd, type PrincipalAxes } from './pca-solvers.js';
@@ -54,11 +54,12 @@ export function pca(X: MatrixLike, options: PcaOptions): PcaModel {
   const x = dataMatrix('pca', X, 'X', 2);
   const rank = Math.min(x.rows, x.cols);
   const k = integerIn('pca', 'components', options.components, 1, rank, `at most min(samples, features) for X ${shapeOf(x)}`);
-  const mean = columnMeans(x);
+  const varying = varyingColumns(x);
+  const mean = exactMeans(x, columnMeans(x), varying);
   let used: PcaMethod = method === 'randomized' ? 'randomized' : method === 'svd' ? 'svd' : 'eigh';
   let axes: PrincipalAxes | null = null;
   if (used === 'eigh') {
-    axes = axesByEigh(x, mean, k);
+    axes = axesByEigh(x, mean, k, varying);
     const inaccurate = axes !== null && method === 'auto' && axes.variances[k - 1] < AUTO_SVD_BELOW * axes.variances[0];
     if (axes === null || inaccurate) used = 'svd';
   }

@@ -265,6 +265,30 @@ describe('pca: properties', () => {
     );
   });
 
+  it('constant features (left out of the covariance): exact zeros in the components, same fit as svd; k beyond the varying features', () => {
+    fc.assert(
+      fc.property(shape, fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 6 }), ({ n, d, seed }, constant) => {
+        const N = n + d; // N >= D: the covariance path
+        const X = Matrix.random(N, d, { seed, distribution: 'normal' });
+        const fixed = [...new Set(constant.filter((j) => j < d))];
+        for (const j of fixed) for (let i = 0; i < N; i++) X.set(i, j, 0.1 * j); // 0.1 * j sums inexactly
+        const r = Math.min(N, d);
+        for (const k of [Math.max(1, d - fixed.length), r]) {
+          const e = pca(X, { components: k, method: 'eigh' });
+          const s = pca(X, { components: k, method: 'svd' });
+          for (const j of fixed) {
+            expect(e.mean[j]).toBe(0.1 * j);
+            if (k <= d - fixed.length) for (let i = 0; i < k; i++) expect(e.components.get(i, j)).toBe(0);
+          }
+          expect(orthonormality(e.components)).toBeLessThan(1e-10);
+          for (let i = 0; i < k; i++) expect(Math.abs(e.explainedVariance[i] - s.explainedVariance[i])).toBeLessThanOrEqual(1e-10 * s.explainedVariance[0]);
+          expect(maxRelDiff(e.inverseTransform(e.transform(X)), s.inverseTransform(s.transform(X)))).toBeLessThan(k === r ? 1e-10 : 1e-6);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('translating the data moves only the mean; scaling it by c scales variances by c² and keeps ratios and components', () => {
     fc.assert(
       fc.property(shape, fc.double({ min: 0.01, max: 100, noNaN: true }), ({ n, d, seed }, c) => {
