@@ -15,9 +15,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gram, eigh, Matrix, setThreads } from '../../dist/index.js';
+import { eigh, Matrix, setThreads } from '../../dist/index.js';
+import { eighLargest } from '../../dist/linalg/eigh-largest.js';
+import { centredCovariance } from '../../dist/ml/covariance.js';
 import { loadMnist, pca } from '../../dist/ml/index.js';
-import { centred, columnMeans } from '../../dist/ml/centre.js';
+import { columnMeans, exactMeans, varyingColumns } from '../../dist/ml/centre.js';
 import { THREAD_MIN_MULADDS, threading } from '../../dist/core/kernels/gemm.js';
 import { fmt, optionalImport, table } from '../harness.mjs';
 import { numpyAvailable, numpyEnv, numpySeconds, PYTHON } from '../numpy.mjs';
@@ -103,8 +105,8 @@ export async function run({ quick }) {
   const n = quick ? 1000 : images.rows;
   const k = quick ? 20 : 50;
   const X = quick ? new Matrix(n, 784, images.data.slice(0, n * 784)) : images;
-  const rounds = quick ? 1 : 3;
-  const calls = quick ? 1 : 2;
+  const rounds = quick ? 1 : 4;
+  const calls = quick ? 1 : 3;
   const threads = await setThreads(2).catch(() => 1);
   const oneThread = () => (threading.minMulAdds = Infinity);
   const twoThreads = () => (threading.minMulAdds = THREAD_MIN_MULADDS);
@@ -119,15 +121,16 @@ export async function run({ quick }) {
     ours[`auto, ${threads} threads`] = [twoThreads, () => pca(X, { components: k })];
     ours[`randomized, ${threads} threads`] = [twoThreads, () => pca(X, { components: k, method: 'randomized' })];
   }
-  // where auto's time goes (profile), on one thread and with the pool
-  const mean = columnMeans(X);
-  const Xc = centred(X, mean);
-  const C = gram(Xc, { alpha: 1 / (n - 1) });
+  // where auto's time goes (profile): the phases of pca-solvers.ts axesByEigh, one thread and with the pool
+  const varying = varyingColumns(X);
+  const mean = exactMeans(X, columnMeans(X), varying);
+  const C = centredCovariance(X, mean, varying);
   const phases = {
-    'centre (mean + copy)': [oneThread, () => centred(X, columnMeans(X))],
-    'gram XcᵀXc, 1 thread': [oneThread, () => gram(Xc, { alpha: 1 / (n - 1) })],
-    [`gram XcᵀXc, ${threads} threads`]: [twoThreads, () => gram(Xc, { alpha: 1 / (n - 1) })],
-    'eigh 784x784': [oneThread, () => eigh(C)],
+    'constant columns + means': [oneThread, () => exactMeans(X, columnMeans(X), varyingColumns(X))],
+    [`centre into the engine + syrk (${varying.length} varying columns), 1 thread`]: [oneThread, () => centredCovariance(X, mean, varying)],
+    [`centre into the engine + syrk, ${threads} threads`]: [twoThreads, () => centredCovariance(X, mean, varying)],
+    [`eighLargest ${C.rows}x${C.rows}, k = ${k}`]: [oneThread, () => eighLargest(C, k)],
+    [`eigh ${C.rows}x${C.rows} (all vectors, for comparison)`]: [oneThread, () => eigh(C)],
   };
 
   const dir = mkdtempSync(join(tmpdir(), 'mml-bench-pca-'));
@@ -147,7 +150,10 @@ export async function run({ quick }) {
       fn(); // warm-up: V8 tiers the kernels up
     }
     for (let round = 0; round < rounds; round++) {
-      for (const [name, [mode, fn]] of Object.entries({ ...ours, ...phases })) {
+      // the order rotates from round to round: no candidate always follows the Python subprocesses
+      const order = Object.entries({ ...ours, ...phases });
+      for (let i = 0; i < order.length; i++) {
+        const [name, [mode, fn]] = order[(i + round * 3) % order.length];
         mode();
         const { seconds, result } = bestOf(fn, name.startsWith('svd') ? 1 : calls);
         keep(name, seconds);
