@@ -4,6 +4,11 @@ import { LinAlgError } from '../core/errors.js';
 import * as la1 from './linear-algebra/reproduce-special-matrices.js';
 import * as la2 from './linear-algebra/reproduce-gram-schmidt.js';
 import * as la3 from './linear-algebra/reproduce-reflecting-bear.js';
+import * as la4 from './linear-algebra/reproduce-pagerank.js';
+import * as pca1 from './pca/reproduce-mean-covariance.js';
+import * as pca2 from './pca/reproduce-distances-angles.js';
+import * as pca3 from './pca/reproduce-projections.js';
+import * as pca4 from './pca/reproduce-pca-mnist.js';
 import type { Report, ReproduceOptions } from './report.js';
 
 interface Assignment {
@@ -12,7 +17,7 @@ interface Assignment {
   run(options: ReproduceOptions): Promise<Report>;
 }
 
-const ASSIGNMENTS: Assignment[] = [la1, la2, la3];
+const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4, pca1, pca2, pca3, pca4];
 
 /** Names of the assignments that can be reproduced, in course order. */
 export function assignmentNames(): string[] {

@@ -1,6 +1,7 @@
 // What reproduce() returns, and the builder each assignment fills in.
 
 import type { Matrix } from '../core/matrix.js';
+import { encodePng, type Raster } from '../plot/png.js';
 import { renderSvg, type ChartSpec } from '../plot/svg.js';
 
 export interface Report {
@@ -44,12 +45,20 @@ export class ReportBuilder {
 
   /** Renders `spec` and writes `<outDir>/<name>.<figure>.svg` (Node only). */
   async figure(figure: string, spec: ChartSpec): Promise<void> {
-    const svg = await renderSvg(spec);
+    await this.write(`${figure}.svg`, await renderSvg(spec));
+  }
+
+  /** Writes a raster as `<outDir>/<name>.<figure>.png` (Node only). */
+  async png(figure: string, raster: Raster): Promise<void> {
+    await this.write(`${figure}.png`, encodePng(raster));
+  }
+
+  private async write(suffix: string, content: string | Uint8Array): Promise<void> {
     const [{ mkdir, writeFile }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
     const dir = this.options.outDir ?? 'mml-out';
     await mkdir(dir, { recursive: true });
-    const file = join(dir, `${this.name}.${figure}.svg`);
-    await writeFile(file, svg);
+    const file = join(dir, `${this.name}.${suffix}`);
+    await writeFile(file, content);
     this.figures.push(file);
   }
 

@@ -6,7 +6,7 @@
 // links, row i page i's incoming ones). Duplicate edges are summed, self-loops kept.
 
 import { withScratch, type Scratch } from './arena.js';
-import { ShapeError } from './errors.js';
+import { LinAlgError, NonFiniteError, ShapeError } from './errors.js';
 import { Matrix, toMatrix, toVector, type MatrixLike, type VectorLike } from './matrix.js';
 
 type IndexLike = Int32Array | ArrayLike<number>;
@@ -20,7 +20,8 @@ function indexArray(op: string, name: string, v: IndexLike, n: number): Int32Arr
   for (let k = 0; k < v.length; k++) {
     const id = v[k];
     if (out !== v && (typeof id !== 'number' || !Number.isInteger(id))) throw new TypeError(`${op}: ${name}[${k}] is ${String(id)}, not an integer (edge ${k})`);
-    if (id < 0 || id >= n) throw new RangeError(`${op}: ${name}[${k}] = ${id} is outside 0..${n - 1} (edge ${k})`);
+    // ShapeError (typed, DESIGN.md "Errors and bad input"; was a plain RangeError): the id does not fit the n x n matrix.
+    if (id < 0 || id >= n) throw new ShapeError(`${op}: ${name}[${k}] = ${id} is outside 0..${n - 1} (edge ${k})`);
     out[k] = id;
   }
   return out;
@@ -49,7 +50,7 @@ export class CsrMatrix {
     }
     for (let i = 0; i < rows; i++) if (rowPtr[i + 1] < rowPtr[i]) throw new ShapeError(`CsrMatrix: rowPtr decreases at row ${i}`);
     for (let k = 0; k < nnz; k++) {
-      if (colIdx[k] < 0 || colIdx[k] >= cols) throw new RangeError(`CsrMatrix: column ${colIdx[k]} of entry ${k} is outside 0..${cols - 1}`);
+      if (colIdx[k] < 0 || colIdx[k] >= cols) throw new ShapeError(`CsrMatrix: column ${colIdx[k]} of entry ${k} is outside 0..${cols - 1}`);
     }
     this.rows = rows;
     this.cols = cols;
@@ -81,7 +82,11 @@ export class CsrMatrix {
       w = new Float64Array(m);
       for (let k = 0; k < m; k++) {
         const v = weights[k];
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`${op}: weights[${k}] = ${String(v)} is not a finite non-negative number (edge ${k})`);
+        // Typed errors (were a plain RangeError): non-numbers TypeError, NaN/Infinity NonFiniteError,
+        // negative weights the base LinAlgError (no subclass fits a value outside the domain).
+        if (typeof v !== 'number') throw new TypeError(`${op}: weights[${k}] is ${String(v)}, not a number (edge ${k})`);
+        if (!Number.isFinite(v)) throw new NonFiniteError(`${op}: weights[${k}] is ${v} (edge ${k})`);
+        if (v < 0) throw new LinAlgError(`${op}: weights[${k}] = ${v} is negative (edge ${k})`);
         w[k] = v;
       }
     }
@@ -89,44 +94,63 @@ export class CsrMatrix {
   }
 
   /**
-   * CSR from coordinates (row, col, value), summing duplicates; indices already checked. One
-   * counting sort by row writes the columns (and weights) straight into their rows, each row is
-   * then sorted by column and its duplicates merged in place: the only large temporaries are the
-   * result arrays themselves.
+   * CSR from coordinates (row, col, value), summing duplicates; indices already checked. Two
+   * stable counting sorts, by column and then by row, leave every row's columns in order, so
+   * duplicates sit side by side and merge in place; no per-row sort (a million short sorts cost
+   * seconds). Temporaries: one index array and, with weights, one value array of the edge count.
    */
   private static build(rows: number, cols: number, r: Int32Array, c: Int32Array, w: Float64Array | null): CsrMatrix {
     const m = r.length;
+    // 1. By column: the row of each edge (and its weight) in column order.
+    const colPtr = new Int32Array(cols + 1);
+    for (let k = 0; k < m; k++) colPtr[c[k] + 1]++;
+    for (let j = 0; j < cols; j++) colPtr[j + 1] += colPtr[j];
+    const rowByCol = new Int32Array(m);
+    const weightByCol = w ? new Float64Array(m) : null;
+    for (let k = 0; k < m; k++) {
+      const t = colPtr[c[k]]++;
+      rowByCol[t] = r[k];
+      if (weightByCol) weightByCol[t] = w![k];
+    }
+    // colPtr[j] now holds the end of column j, i.e. the start of column j + 1.
+    // 2. By row, visiting columns in order: each row receives its columns sorted.
     const rowPtr = new Int32Array(rows + 1);
     for (let k = 0; k < m; k++) rowPtr[r[k] + 1]++;
     for (let i = 0; i < rows; i++) rowPtr[i + 1] += rowPtr[i];
     const next = rowPtr.slice(0, rows);
     const colIdx = new Int32Array(m);
     const values = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      const t = next[r[k]]++;
-      colIdx[t] = c[k];
-      values[t] = w ? w[k] : 1;
+    let t = 0;
+    for (let j = 0; j < cols; j++) {
+      for (const end = colPtr[j]; t < end; t++) {
+        const q = next[rowByCol[t]]++;
+        colIdx[q] = j;
+        values[q] = weightByCol ? weightByCol[t] : 1;
+      }
     }
-    // Invariant: at row i, rowPtr[i] already holds the compacted start of row i (written at the end
-    // of row i - 1) while rowPtr[i + 1] still holds the uncompacted end, read before it is rewritten.
+    // 3. Merge duplicates in place. At row i, rowPtr[i] already holds the compacted start of row i
+    // (written at the end of row i - 1) while rowPtr[i + 1] still holds the uncompacted end.
     let nnz = 0;
     let start = 0;
     for (let i = 0; i < rows; i++) {
       const end = rowPtr[i + 1];
-      sortRow(colIdx, values, start, end, w !== null);
-      for (let t = start; t < end; t++) {
-        if (nnz > rowPtr[i] && colIdx[nnz - 1] === colIdx[t]) {
-          values[nnz - 1] += values[t];
+      for (let q = start; q < end; q++) {
+        if (nnz > rowPtr[i] && colIdx[nnz - 1] === colIdx[q]) {
+          values[nnz - 1] += values[q];
         } else {
-          colIdx[nnz] = colIdx[t];
-          values[nnz] = values[t];
+          colIdx[nnz] = colIdx[q];
+          values[nnz] = values[q];
           nnz++;
         }
       }
       start = end;
       rowPtr[i + 1] = nnz;
     }
-    return new CsrMatrix(rows, cols, rowPtr, nnz === m ? colIdx : colIdx.slice(0, nnz), nnz === m ? values : values.slice(0, nnz));
+    if (nnz === m) return new CsrMatrix(rows, cols, rowPtr, colIdx, values);
+    // Trim: a copy only when it saves much (a view keeps the whole buffer alive, but copying
+    // would briefly hold both).
+    const trim = nnz < 0.9 * m;
+    return new CsrMatrix(rows, cols, rowPtr, trim ? colIdx.slice(0, nnz) : colIdx.subarray(0, nnz), trim ? values.slice(0, nnz) : values.subarray(0, nnz));
   }
 
   /** The non-zero entries of a dense matrix (exact zeros are not stored). */
@@ -179,40 +203,6 @@ export class CsrMatrix {
   }
 }
 
-/**
- * Sorts row [from, to) by column. Without weights the values are all 1 and only the columns move
- * (a native typed-array sort); with weights, pairs move together (insertion sort for short rows,
- * an index sort for long ones).
- */
-function sortRow(colIdx: Int32Array, values: Float64Array, from: number, to: number, weighted: boolean): void {
-  const len = to - from;
-  if (len < 2) return;
-  if (!weighted) {
-    colIdx.subarray(from, to).sort();
-    return;
-  }
-  if (len <= 32) {
-    for (let a = from + 1; a < to; a++) {
-      const c = colIdx[a];
-      const v = values[a];
-      let b = a - 1;
-      while (b >= from && colIdx[b] > c) {
-        colIdx[b + 1] = colIdx[b];
-        values[b + 1] = values[b];
-        b--;
-      }
-      colIdx[b + 1] = c;
-      values[b + 1] = v;
-    }
-    return;
-  }
-  const order = Array.from({ length: len }, (_, t) => from + t).sort((x, y) => colIdx[x] - colIdx[y]);
-  const cs = order.map((t) => colIdx[t]);
-  const vs = order.map((t) => values[t]);
-  colIdx.set(cs, from);
-  values.set(vs, from);
-}
-
 /** True when every stored value is 1 (the kernels then skip the values array). */
 export function unitValues(a: CsrMatrix): boolean {
   for (let k = 0; k < a.values.length; k++) if (a.values[k] !== 1) return false;
@@ -228,4 +218,20 @@ export function placeCsr(s: Scratch, a: CsrMatrix): { rowPtr: number; colIdx: nu
   new Int32Array(s.wasm.memory.buffer, colIdx, a.colIdx.length).set(a.colIdx);
   const values = unitValues(a) ? 0 : s.put(a.values);
   return { rowPtr, colIdx, values };
+}
+
+/**
+ * Places the transpose of a in WASM memory (row j lists the entries of column j of a, by row)
+ * with its row sums, i.e. the column sums of a: PageRank's links stored by source with each
+ * page's out-weight. a is copied in and transposed by a WASM counting sort.
+ */
+export function placeCsrTransposed(s: Scratch, a: CsrMatrix): { rowPtr: number; colIdx: number; values: number; rowSums: number } {
+  const p = placeCsr(s, a);
+  const tPtr = s.alloc((a.cols + 1) * 4);
+  const tIdx = s.alloc(Math.max(a.nnz * 4, 4));
+  const tVal = p.values === 0 ? 0 : s.allocF64(a.nnz);
+  const sums = s.allocF64(a.cols);
+  const next = s.alloc(Math.max(a.cols * 4, 4));
+  s.wasm.csrTranspose(a.rows, a.cols, p.rowPtr, p.colIdx, p.values, tPtr, tIdx, tVal, sums, next);
+  return { rowPtr: tPtr, colIdx: tIdx, values: tVal, rowSums: sums };
 }

@@ -41,10 +41,18 @@ export interface EngineExports {
   dpotrf(n: number, a: number, lda: number, work: number): number;
   dpotrs(n: number, nrhs: number, u: number, ldu: number, b: number, ldb: number, work: number): void;
   csrMatvec(rows: number, rowPtr: number, colIdx: number, values: number, x: number, y: number): void;
+  csrTranspose(
+    rows: number, cols: number, rowPtr: number, colIdx: number, values: number,
+    tPtr: number, tIdx: number, tVal: number, sums: number, next: number,
+  ): void;
   csrColumnSums(cols: number, nnz: number, colIdx: number, values: number, out: number): void;
-  pagerank(
+  pagerankByTarget(
     n: number, rowPtr: number, colIdx: number, values: number, outWeight: number,
     p: number, w: number, damping: number, tol: number, maxIter: number, x: number, y: number, z: number,
+  ): number;
+  pagerankBySource(
+    n: number, rowPtr: number, colIdx: number, values: number, outWeight: number,
+    p: number, w: number, damping: number, tol: number, maxIter: number, x: number, y: number,
   ): number;
   demoteF64(src: number, dst: number, n: number): void;
   promoteF32(src: number, dst: number, n: number): void;
@@ -64,6 +72,13 @@ export interface EngineExports {
   qrCrossover(nx: number): number;
   qrPivotBlockSize(nb: number): number;
   qrPivotCrossover(nx: number): number;
+  dgeev(n: number, a: number, wantv: number, wr: number, wi: number, vr: number, work: number): number;
+  dgeevWorkBytes(n: number, wantv: number): number;
+  dgeevVectors(n: number, wi: number, vr: number, re: number, im: number, x: number, y: number): void;
+  hessenbergBlockSize(nb: number): number;
+  hessenbergCrossover(nx: number): number;
+  trevcBlockSize(nb: number): number;
+  eigIterationFactor(f: number): number;
   dgesvd(m: number, n: number, a: number, lda: number, s: number, job: number, u: number, ldu: number, vt: number, ldvt: number, work: number): number;
   dgesvdWorkBytes(m: number, n: number, job: number): number;
   dgebrd(m: number, n: number, a: number, lda: number, d: number, e: number, tauq: number, taup: number, work: number): void;

@@ -64,8 +64,11 @@ export class EdgeListBuilder {
     this.lineNo++;
     const t = text.trim();
     if (t === '' || t.startsWith('#') || t.startsWith('%')) return;
-    const fields = t.split(/[\s,;]+/);
-    if (fields.length < 2 || fields.length > 3) {
+    // Each comma or semicolon is one separator (whitespace runs are one): "a,,b" has an empty field.
+    // An empty field ("a,,b", "a,b,", ",b") is malformed: it was read as a node labelled '', as the
+    // weight Number('') = 0, or ("a,,b" under the former /[\s,;]+/) silently as the edge a -> b.
+    const fields = t.split(/\s*[,;]\s*|\s+/);
+    if (fields.length < 2 || fields.length > 3 || fields.includes('')) {
       throw new EdgeListError(`${this.source}: line ${this.lineNo}: expected "source target [weight]", got ${JSON.stringify(t.slice(0, 80))}`);
     }
     let weight = 1;
@@ -120,8 +123,15 @@ export function parseEdgeList(text: string, source = 'edge list'): EdgeList {
 export async function readEdgeListFile(path: string): Promise<EdgeList> {
   const [{ createReadStream }, { createInterface }] = await Promise.all([import('node:fs'), import('node:readline')]);
   const b = new EdgeListBuilder(path);
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const line of lines) b.line(line);
+  const input = createReadStream(path);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) b.line(line);
+  } finally {
+    // A malformed line throws out of the loop: close the file now rather than at garbage collection.
+    lines.close();
+    input.destroy();
+  }
   return b.finish();
 }
 

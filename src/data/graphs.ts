@@ -3,8 +3,9 @@
 // scaleFreeGraph: directed preferential attachment (Price's model with a uniform mixture). Node t
 // (t = 1..n-1) gets k out-links, k = 0 with probability 0.1 (dangling pages) else uniform in
 // 1..2*avg-1; each link goes to a uniformly random earlier node with probability 0.2, else to the
-// target of a uniformly random earlier link (so in-degrees follow a power law). Uses only
-// Random.uniform, so test/fixtures/generate_pagerank.py reproduces it bit for bit.
+// target of a uniformly random earlier link (so in-degrees follow a power law). Links only point to
+// earlier nodes. test/fixtures/generate_pagerank.py takes its edges from this function (through
+// write-graph-edges.mjs) and commits their checksum, so changing it means regenerating that fixture.
 
 import { Random } from '../core/random.js';
 

@@ -15,6 +15,7 @@ export {
   type QrROnlyPivotedResult,
   type QrAnyResult,
 } from './qr.js';
+export { eig, eigvals, type EigResult, type EigValues } from './eig.js';
 export { svd, svdvals, type SvdOptions, type SvdResult } from './svd.js';
 export { norm, cond, type VectorNormOrder, type MatrixNormOrder } from './norms.js';
 export { matrixRank, pinv, lstsq, type LstsqResult } from './least-squares.js';

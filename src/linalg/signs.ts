@@ -31,3 +31,10 @@ export function normalizeSigns(columns: Matrix, rows?: Matrix): Matrix {
   }
   return columns;
 }
+
+// Complex vectors (eig): the rule extends to "the entry of largest modulus is real and positive":
+// the eigenvector of a complex eigenvalue with positive imaginary part is multiplied by the unit
+// complex number conj(x_k) / |x_k|, k the first entry of largest modulus, which makes x_k = |x_k|
+// (imaginary part exactly 0); its conjugate partner's vector is its exact conjugate. For real
+// vectors this is the sign rule above. eig applies it in WASM (dgeevVectors in
+// assembly/lapack/eig/geev.ts) together with the unit-norm scaling.

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 function mml(...args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 110_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,15 +46,18 @@ describe('mml', () => {
     expect(reports[1].numbers.dimensionsA).toBeCloseTo(3, 12);
   });
 
+  // --quick: the MNIST assignments take tens of seconds in full (.ci/run runs the full set).
   it('reproduce with no name runs every assignment, prints a summary and writes figures', () => {
     const out = mkdtempSync(join(tmpdir(), 'mml-cli-'));
-    const r = mml('reproduce', '--out', out);
+    const r = mml('reproduce', '--quick', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/== LA-1 Identifying special matrices/);
     expect(r.stdout).toMatch(/\| name +\| title +\| headline numbers +\| figures \| seconds \|/);
     expect(r.stdout).toMatch(/\| la-3-reflecting-bear +\| LA-3 Reflecting Bear +\| detT=-1/);
     expect(existsSync(join(out, 'la-3-reflecting-bear.mirror.svg'))).toBe(true);
-  });
+    expect(r.stdout).toMatch(/\| pca-4-pca-mnist +\| PCA-4 PCA on MNIST +\| smallestKMseBelow10=\d+/);
+    expect(existsSync(join(out, 'pca-4-pca-mnist.eigen-digits.png'))).toBe(true);
+  }, 120_000);
 
   it('info names the version and SIMD', () => {
     const r = mml('info');

@@ -4,6 +4,7 @@
 // checked beyond its shape and finiteness), unlike ml.pageRank.
 
 import { assertFiniteMatrix, assertShape } from '../../core/checks.js';
+import { ConvergenceError, NonFiniteError, ShapeError } from '../../core/errors.js';
 import { Matrix, toMatrix, type MatrixLike } from '../../core/matrix.js';
 import { Random } from '../../core/random.js';
 import { matvec } from '../../linalg/products.js';
@@ -19,7 +20,8 @@ export function pageRankWithCount(linkMatrix: MatrixLike, d: number, maxIter = 1
   const L = toMatrix(linkMatrix, 'pageRank', 'linkMatrix');
   assertShape('pageRank', 'linkMatrix', L, L.cols, null);
   assertFiniteMatrix('pageRank', 'linkMatrix', L);
-  if (typeof d !== 'number' || !Number.isFinite(d)) throw new TypeError(`pageRank: d must be a finite number, got ${String(d)}`);
+  if (typeof d !== 'number') throw new TypeError(`pageRank: d must be a number, got ${String(d)}`);
+  if (!Number.isFinite(d)) throw new NonFiniteError(`pageRank: d is ${d}`);
   const n = L.rows;
   // M r = d L r + (1 - d)/n (sum r) 1, without forming M.
   const step = (r: Float64Array): Float64Array => {
@@ -31,13 +33,24 @@ export function pageRankWithCount(linkMatrix: MatrixLike, d: number, maxIter = 1
   let last = r;
   r = step(r);
   let iterations = 0;
-  while (Math.hypot(...last.map((v, i) => v - r[i])) > 0.01) {
-    if (iterations >= maxIter) throw new RangeError(`pageRank: no convergence after ${maxIter} iterations (is the link matrix column-stochastic?)`);
+  // `!(change <= 0.01)` rather than `change > 0.01`: a link matrix that is not column-stochastic can
+  // overflow the ranks, and a NaN change must not end the loop with a silent Infinity/NaN result
+  // (it now reaches the cap). The change is a plain loop, not Math.hypot(...spread), which throws
+  // for very long vectors. Cap -> ConvergenceError (was a plain RangeError).
+  while (!(change(last, r) <= 0.01)) {
+    if (iterations >= maxIter) throw new ConvergenceError(`pageRank: no convergence after ${maxIter} iterations (is the ${n}x${n} link matrix column-stochastic?)`);
     last = r;
     r = step(r);
     iterations++;
   }
   return { ranks: r, iterations };
+}
+
+/** ||a - b||_2 (entries of order 100: no scaling needed). */
+function change(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return Math.sqrt(s);
 }
 
 /** The course's pageRank: ranks summing to 100 (for a column-stochastic L). */
@@ -51,7 +64,7 @@ export function pageRank(linkMatrix: MatrixLike, d: number): Float64Array {
  * local; an empty column becomes uniform 1/n.
  */
 export function generateInternet(n: number, seed = 42): Matrix {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`generateInternet: n must be a positive integer, got ${String(n)}`);
+  if (!Number.isInteger(n) || n < 1) throw new ShapeError(`generateInternet: n must be a positive integer, got ${String(n)}`);
   const rng = new Random(seed);
   const L = new Matrix(n, n);
   for (let i = 0; i < n; i++) {
