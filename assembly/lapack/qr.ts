@@ -503,6 +503,34 @@ function orgqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usize, tKept
   }
 }
 
+/**
+ * C := Q C for the m x ncols matrix C (ldc), Q = H_0 ... H_{k-1} (k <= m) from dgeqrf-style
+ * reflectors below the diagonal of a (lda) and tau (LAPACK dormqr, side 'L', no transpose):
+ * blocks of NB reflectors from the last to the first, each applied through larfb (three gemms).
+ * The SVD applies its bidiagonalisation's Q_B and P_B this way instead of forming them and
+ * multiplying (2 n^3 flops instead of 4/3 n^3 + 2 n^3). work: dorgqrWorkBytes(m, ncols, k).
+ */
+export function dormqr(m: i32, ncols: i32, k: i32, a: usize, lda: i32, tau: usize, c: usize, ldc: i32, work: usize): void {
+  if (m <= 0 || ncols <= 0 || k <= 0) return;
+  const nb = NB;
+  const ldaB = <usize>lda << 3;
+  const ldcB = <usize>ldc << 3;
+  const vd = align64(work);
+  const t = align64(vd + (<usize>(m * nb) << 3));
+  const g = align64(t + (<usize>(nb * nb) << 3));
+  const w1 = align64(g + (<usize>(nb * nb) << 3));
+  const w2 = align64(w1 + (<usize>(nb * ncols) << 3));
+  const gw = align64(w2 + (<usize>(nb * ncols) << 3));
+  const jlast = ((k - 1) / nb) * nb;
+  for (let j = jlast; j >= 0; j -= nb) {
+    const jb = min<i32>(nb, k - j);
+    const M = m - j;
+    denseV(M, jb, a + <usize>j * ldaB + (<usize>j << 3), lda, vd);
+    larft(M, jb, vd, tau + (<usize>j << 3), t, g, gw);
+    larfb(0, M, ncols, jb, vd, t, c + <usize>j * ldcB, ldc, w1, w2, gw);
+  }
+}
+
 /** The rows x cols block at q (ldq) = entries (r, c) of the identity shifted: 1 where r + r0 == c + c0. */
 function setIdentity(rows: i32, cols: i32, r0: i32, c0: i32, q: usize, ldq: i32): void {
   for (let r = 0; r < rows; r++) {

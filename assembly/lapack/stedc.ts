@@ -533,6 +533,14 @@ function secularVector(k: i32, z: usize, row: usize, tmp: usize): void {
 /** The root laed4 found. */
 let gDlam: f64 = 0;
 let laed4Iterations: i32 = 0;
+
+/** The root and the iteration count of the last laed4 call (the bidiagonal divide and conquer, bdsdc.ts, shares laed4). */
+export function laed4Root(): f64 {
+  return gDlam;
+}
+export function laed4LastIterations(): i32 {
+  return laed4Iterations;
+}
 let LAED4_MAXIT: i32 = 30;
 
 /** Sets the secular equation's iteration cap (tests of the failure path; <= 0 keeps). Returns the value in use. */
@@ -548,7 +556,7 @@ export function secularIterationCap(k: i32): i32 {
  * gets d_j - lambda (for n = 2 the eigenvector, as laed5; for n = 1, 1). Sets gDlam. Returns 0,
  * or 1 when the iteration did not converge in 30 steps.
  */
-function laed4(n: i32, i: i32, d: usize, z: usize, delta: usize, rho: f64): i32 {
+export function laed4(n: i32, i: i32, d: usize, z: usize, delta: usize, rho: f64): i32 {
   laed4Iterations = 0;
   if (n == 1) {
     gDlam = ld(d, 0) + rho * ld(z, 0) * ld(z, 0);

@@ -5,24 +5,28 @@
 //                           m >> n: the bidiagonalisation works on n x n instead of m x n);
 //   dgebrd:                 A = Q_B B P_Bᵀ, B upper bidiagonal, blocked with dlabrd so that half of
 //                           the flops run in dgemm;
-//   the bidiagonal SVD:     B = U_B Σ V_Bᵀ by implicit QR (dbdsqr, Demmel-Kahan: zero shift where a
-//                           shift would spoil relative accuracy, relative convergence tests), with
-//                           the rotations applied to Uᵀ and Vᵀ stored by rows (unit stride);
-//   back-transformation:    U = Q Q_B U_B (dorgqr forms Q_B, one dgemm applies it), Vᵀ = V_Bᵀ P_Bᵀ.
+//   the bidiagonal SVD:     with vectors, divide and conquer (bdsdc.ts: LAPACK dbdsdc, the merges
+//                           through dgemm); values only, or when chosen by svdSolver(0), implicit
+//                           QR (dbdsqr, Demmel-Kahan: zero shift where a shift would spoil
+//                           relative accuracy, relative convergence tests) with the rotations
+//                           applied to Uᵀ and Vᵀ stored by rows (unit stride);
+//   back-transformation:    Q_B and P_B applied to U_B and V_B as blocked reflectors (dormqr,
+//                           LAPACK dormbr), U = Q (Q_B U_B) with Q formed by dorgqr and one dgemm.
 //
 // Row-major storage: a column is strided, a row contiguous. Left reflectors (columns) are applied
 // as w = vᵀA (sums of rows) and A -= tau v wᵀ (row updates); right reflectors (rows) as dot
 // products of rows. Uᵀ is kept instead of U during the QR sweeps so that every plane rotation
 // mixes two contiguous rows.
 //
-// Where the time goes (thin svd of 2000x784, ms, one run cut after each step): dgeqrf 150,
-// dgebrd of R 90, forming P_Bᵀ 35, Q_B 40, dbdsqr with vectors 450, dorgqr of the 2000x784 Q 140,
-// the final dgemm 90 (about 1.0 s; numpy's dgesdd about 0.22-0.36 s on this machine). The
-// bidiagonal QR's rotations (about 12 k³ flops at k = 784) are the largest part: the next step is
-// LAPACK's divide and conquer (dbdsdc: secular equations, Gu-Eisenstat vectors, the merges
-// through dgemm), which does that part in O(k³) gemm flops with deflation. Not done yet: dbdsqr
-// was kept because it is complete, relatively accurate and within 3x of numpy. One-sided Jacobi
-// (dgesvj) was not tried: about 6 k³ flops per sweep over 6-10 sweeps, more than dbdsqr's work.
+// Where the time goes (thin svd of 2000x784, ms on a loaded machine, each kernel timed alone):
+// dgeqrf 310, dgebrd of R 250-270, dorgqr of the 2000x784 Q 150-220, the final dgemm 255-280,
+// the divide and conquer 20, applying Q_B and P_B about 2 x 90. With implicit QR (dbdsqr) the
+// bidiagonal SVD with vectors took about 930 ms alone (12 k³ flops of rotations at k = 784): the
+// divide and conquer cut the whole svd to 0.55-0.7x of its time. What is left is LAPACK dgesdd's
+// own flop count (about 10 GF) at our dgemm's speed (measured 2.4-3.8x slower than OpenBLAS on
+// the same products): forming Q and applying it by larfb instead of dorgqr + dgemm, and block
+// sizes 16..64 for dgeqrf and dgebrd, were within noise. One-sided Jacobi (dgesvj) was not tried:
+// about 6 k³ flops per sweep over 6-10 sweeps.
 //
 // All pointers are byte addresses in linear memory; leading dimensions are in elements.
 
@@ -599,7 +603,7 @@ function las2(f: f64, g: f64, h: f64): void {
  * rotations (svCosL, svSinL), (svCosR, svSinR) with
  * [csl snl; -snl csl] [f g; 0 h] [csr -snr; snr csr] = [ssmax 0; 0 ssmin].
  */
-function lasv2(f: f64, g: f64, h: f64): void {
+export function lasv2(f: f64, g: f64, h: f64): void {
   let ft = f;
   let fa = Math.abs(ft);
   let ht = h;
@@ -685,6 +689,16 @@ function lasv2(f: f64, g: f64, h: f64): void {
   svSinL = snl;
   svCosR = csr;
   svSinR = snr;
+}
+
+/** lasv2's outputs: [svMax, svMin, cosL, sinL, cosR, sinR] by index (for bdsdc.ts). */
+export function lasv2Out(i: i32): f64 {
+  if (i == 0) return svMax;
+  if (i == 1) return svMin;
+  if (i == 2) return svCosL;
+  if (i == 3) return svSinL;
+  if (i == 4) return svCosR;
+  return svSinR;
 }
 
 // ---- Bidiagonal SVD by implicit QR (dbdsqr) -------------------------------------------------
@@ -1104,6 +1118,19 @@ export function svdQrRatio(num: i32, den: i32): i32 {
   return <i64>m * QR_RATIO_DEN >= <i64>n * QR_RATIO_NUM && n > 0;
 }
 
+/**
+ * The bidiagonal SVD with vectors: true (default) divide and conquer (bdsdc.ts: dbdsdc, most of
+ * its work in gemm), false implicit QR (dbdsqr, rotations applied to the vectors). Values only
+ * always use dbdsqr without vectors. Measured at 2000x784 thin: see src/linalg/svd.ts.
+ */
+let USE_DC: bool = true;
+
+/** Chooses the bidiagonal solver for vectors (1 divide and conquer, 0 implicit QR, < 0 keeps). Returns 1 or 0. */
+export function svdSolver(dc: i32): i32 {
+  if (dc >= 0) USE_DC = dc != 0;
+  return USE_DC ? 1 : 0;
+}
+
 /** Bytes of scratch dgesvd(m, n, job, ...) needs (m >= n). */
 export function dgesvdWorkBytes(m: i32, n: i32, job: i32): usize {
   const qr = qrPath(m, n);
@@ -1119,11 +1146,14 @@ export function dgesvdWorkBytes(m: i32, n: i32, job: i32): usize {
     const qcols = job == 2 ? m : n;
     if (qr) bytes += <usize>m * qcols * 8; // Q of the QR
     bytes += dorgqrWorkBytes(m, qcols, n) + dgemmWorkBytes(m, n, n);
+    // divide and conquer: P_Bᵀ, U_B, V_B, its scratch and info, the direct path's U
+    bytes += <usize>(4 * n * n) * 8 + bdsdcWorkBytes(n) + 64 + <usize>m * n * 8 + dgemmWorkBytes(n, n, n) + dorgqrWorkBytes(m, n, n);
   }
-  return bytes + 32 * 64;
+  return bytes + 40 * 64;
 }
 
-import { dgeqrfKeepT, dgeqrfWorkBytes, qrTBytes, dorgqrWithT } from "./qr";
+import { dgeqrfKeepT, dgeqrfWorkBytes, qrTBytes, dorgqrWithT, dormqr } from "./qr";
+import { bdsdc, bdsdcWorkBytes } from "./bdsdc";
 
 // @ts-ignore: decorator
 @inline function qrTBytesLocal(m: i32, n: i32): usize {
@@ -1179,6 +1209,7 @@ export function dgesvd(m: i32, n: i32, a: usize, lda: i32, s: usize, job: i32, u
   dgebrd(mw, n, b, ldb, d, e, tauq, taup, take(dgebrdWorkBytes(mw, n)));
   wp = mark;
   if (job == 0) return dbdsqr(n, d, e, 0, 0, 0, 0, 0, 0, take(dbdsqrWorkBytes(n)));
+  if (USE_DC) return backTransformDc(m, n, a, lda, b, ldb, qr, d, e, tauq, taup, tauqr, qrT, tCols, job, u, ldu, vt, ldvt);
   // Vᵀ = P_Bᵀ, to be rotated by the bidiagonal QR
   {
     const k = max<i32>(n - 1, 1);
@@ -1213,5 +1244,75 @@ export function dgesvd(m: i32, n: i32, a: usize, lda: i32, s: usize, job: i32, u
   const info = dbdsqr(n, d, e, vt, ldvt, n, ut, m, m, take(dbdsqrWorkBytes(n)));
   if (info != 0) return info;
   transpose(n, m, ut, m, u, ldu);
+  return 0;
+}
+
+/**
+ * dgesvd's vectors through divide and conquer: B = U_B Σ V_Bᵀ (bdsdc, vectors as rows), then
+ * Vᵀ = V_Bᵀ P_Bᵀ and U = Q (Q_B U_B) (QR path) or Q_B U_B (direct path). Q_B and P_B are applied
+ * as blocked reflectors (dormqr, LAPACK dormbr) rather than formed and multiplied; the QR's Q
+ * is formed (dorgqr with the kept T) and multiplied by one dgemm.
+ */
+function backTransformDc(
+  m: i32, n: i32, a: usize, lda: i32, b: usize, ldb: i32, qr: bool, d: usize, e: usize, tauq: usize, taup: usize,
+  tauqr: usize, qrT: usize, tCols: i32, job: i32, u: usize, ldu: i32, vt: usize, ldvt: i32,
+): i32 {
+  const nnB = <usize>n * <usize>n * 8;
+  const ub = take(nnB);
+  const vb = take(nnB);
+  {
+    const mark = wp;
+    const status = bdsdc(n, d, e, ub, n, vb, n, take(bdsdcWorkBytes(n)), take(64));
+    wp = mark;
+    if (status != 0) return status;
+  }
+  // Vᵀ = V_Bᵀ P_Bᵀ with P_B = diag(1, P'): Vᵀ[:, 0] = V_Bᵀ[:, 0], Vᵀ[:, 1:] = (P' Y)ᵀ for Y = (V_Bᵀ[:, 1:])ᵀ
+  {
+    const mark = wp;
+    const k = n - 1;
+    for (let i = 0; i < n; i++) store<f64>(at(vt, ldvt, i, 0), load<f64>(at(vb, n, i, 0)));
+    if (k > 0) {
+      const z = take(<usize>(k * k) << 3);
+      // z[r, c] = b[c, r + 1] for r > c: reflector c as column c below the diagonal
+      for (let c = 0; c < k; c++) {
+        for (let r = c + 1; r < k; r++) store<f64>(z + ((<usize>r * <usize>k + <usize>c) << 3), load<f64>(at(b, ldb, c, r + 1)));
+      }
+      const y = take(<usize>(k * n) << 3);
+      transpose(n, k, vb + 8, n, y, n);
+      dormqr(k, n, k, z, k, taup, y, n, take(dorgqrWorkBytes(k, n, k)));
+      transpose(k, n, y, n, vt + 8, ldvt);
+    }
+    wp = mark;
+  }
+  if (qr) {
+    // U of R = Q_B U_B (n x n), then U = Q (U of R)
+    const x = take(nnB);
+    transpose(n, n, ub, n, x, n);
+    {
+      const mark = wp;
+      dormqr(n, n, n, b, ldb, tauq, x, n, take(dorgqrWorkBytes(n, n, n)));
+      wp = mark;
+    }
+    const qcols = job == 2 ? m : n;
+    const qq = take(<usize>m * qcols * 8);
+    dorgqrWithT(m, qcols, n, a, lda, tauqr, qrT, tCols, qq, qcols, take(dorgqrWorkBytes(m, qcols, n)));
+    dgemm(0, 0, m, n, n, 1.0, qq, qcols, x, n, 0.0, u, ldu, take(dgemmWorkBytes(m, n, n)));
+    if (job == 2) {
+      for (let i = 0; i < m; i++) memory.copy(at(u, ldu, i, n), at(qq, qcols, i, n), <usize>(m - n) << 3);
+    }
+    return 0;
+  }
+  if (job == 1) {
+    // direct, thin: U = Q_B [U_B; 0]
+    transpose(n, n, ub, n, u, ldu);
+    for (let i = n; i < m; i++) memory.fill(at(u, ldu, i, 0), 0, <usize>n << 3);
+    dormqr(m, n, n, a, lda, tauq, u, ldu, take(dorgqrWorkBytes(m, n, n)));
+    return 0;
+  }
+  // direct, full: Q_B (m x m) into U, then U[:, 0:n] = Q_B[:, 0:n] U_B
+  dorgqr(m, m, n, a, lda, tauq, u, ldu, take(dorgqrWorkBytes(m, m, n)));
+  const tmp = take(<usize>m * n * 8);
+  dgemm(0, 1, m, n, n, 1.0, u, ldu, ub, n, 0.0, tmp, n, take(dgemmWorkBytes(m, n, n)));
+  for (let i = 0; i < m; i++) memory.copy(at(u, ldu, i, 0), tmp + ((<usize>i * <usize>n) << 3), <usize>n << 3);
   return 0;
 }

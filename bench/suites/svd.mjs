@@ -7,6 +7,7 @@
 // takes about 14 s for a 2000x784 SVD: it runs once per row.
 // Ratios are peer seconds / our seconds (> 1: we are faster).
 import { Matrix, svd, svdvals } from '../../dist/index.js';
+import { svdTuning } from '../../dist/core/kernels/svd.js';
 import { fmt, measure, optionalImport, table, warmUp } from '../harness.mjs';
 import { numpyAvailable, numpySeconds } from '../numpy.mjs';
 
@@ -18,12 +19,22 @@ const SLOW_SECONDS = 2;
 function rowsFor(quick) {
   const [pca, sq] = quick ? [[400, 160], [120, 120]] : [[2000, 784], [500, 500]];
   return [
-    { name: `${pca[0]}x${pca[1]} svd (thin U, S, Vt)`, shape: pca, ours: (A) => svd(A), np: 'np.linalg.svd(A, full_matrices=False)', ml: { autoTranspose: true } },
+    { name: `${pca[0]}x${pca[1]} svd (thin U, S, Vt)`, shape: pca, ours: (A) => svd(A), np: 'np.linalg.svd(A, full_matrices=False)', ml: { autoTranspose: true }, qr: true },
     { name: `${pca[0]}x${pca[1]} svdvals (S only)`, shape: pca, ours: (A) => svdvals(A), np: 'np.linalg.svd(A, compute_uv=False)', ml: { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false } },
     { name: `${sq[0]}x${sq[1]} svd`, shape: sq, ours: (A) => svd(A), np: 'np.linalg.svd(A, full_matrices=False)', ml: { autoTranspose: true } },
     { name: `${sq[0]}x${sq[1]} svdvals`, shape: sq, ours: (A) => svdvals(A), np: 'np.linalg.svd(A, compute_uv=False)', ml: { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false } },
     { name: `${pca[1]}x${pca[0]} svd (wide)`, shape: [pca[1], pca[0]], ours: (A) => svd(A), np: 'np.linalg.svd(A, full_matrices=False)' },
   ];
+}
+
+/** Runs fn with the bidiagonal solver set to 'dc' or 'qr', restoring the previous one. */
+function withSolver(solver, fn) {
+  const previous = svdTuning({ solver });
+  try {
+    return fn();
+  } finally {
+    svdTuning(previous);
+  }
 }
 
 export async function run({ quick }) {
@@ -35,6 +46,8 @@ export async function run({ quick }) {
     const [m, n] = row.shape;
     const A = Matrix.random(m, n, { seed: 1 });
     const candidates = { ours: () => row.ours(A) };
+    // the previous bidiagonal solver (implicit QR, dbdsqr, rotations on the vectors) for comparison
+    if (row.qr) candidates.qr = () => withSolver('qr', () => row.ours(A));
     if (ml && row.ml) {
       const mlA = new ml.Matrix(A.toArray());
       candidates['ml-matrix'] = () => new ml.SingularValueDecomposition(mlA, row.ml).diagonal;
@@ -61,13 +74,16 @@ export async function run({ quick }) {
     }
     const ours = best.ours;
     const versus = (peer) => (best[peer] ? fmt.ratio(best[peer] / ours) : 'n/a');
-    out.push([row.name, fmt.ms(ours), best.numpy ? fmt.ms(best.numpy) : 'n/a', versus('numpy'), best['ml-matrix'] ? fmt.ms(best['ml-matrix']) : 'n/a', versus('ml-matrix')]);
+    out.push([
+      row.name, fmt.ms(ours), best.numpy ? fmt.ms(best.numpy) : 'n/a', versus('numpy'), best['ml-matrix'] ? fmt.ms(best['ml-matrix']) : 'n/a', versus('ml-matrix'),
+      row.qr ? `implicit QR instead of divide and conquer: ${fmt.ms(best.qr)} ms` : '',
+    ]);
     data.push({ row: row.name, m, n, seconds: best });
   }
   const text = [
     'SVD, f64, one thread (ratios: peer time / our time from the same alternating rounds; ' +
       'numpy: np.linalg.svd = LAPACK dgesdd through OpenBLAS, OPENBLAS_NUM_THREADS=1; ml-matrix: SingularValueDecomposition)',
-    table(['case', 'ours ms', 'numpy ms', 'vs numpy', 'ml-matrix ms', 'vs ml-matrix'], out),
+    table(['case', 'ours ms', 'numpy ms', 'vs numpy', 'ml-matrix ms', 'vs ml-matrix', 'note'], out),
   ].join('\n');
   return { text, data: { numpy: haveNumpy, rows: data } };
 }

@@ -5,6 +5,10 @@ import * as la1 from './linear-algebra/reproduce-special-matrices.js';
 import * as la2 from './linear-algebra/reproduce-gram-schmidt.js';
 import * as la3 from './linear-algebra/reproduce-reflecting-bear.js';
 import * as la4 from './linear-algebra/reproduce-pagerank.js';
+import * as mvc1 from './calculus/reproduce-sandpit.js';
+import * as mvc2 from './calculus/reproduce-backpropagation.js';
+import * as mvc3 from './calculus/reproduce-newton-raphson.js';
+import * as mvc4 from './calculus/reproduce-heights.js';
 import * as pca1 from './pca/reproduce-mean-covariance.js';
 import * as pca2 from './pca/reproduce-distances-angles.js';
 import * as pca3 from './pca/reproduce-projections.js';
@@ -17,7 +21,7 @@ interface Assignment {
   run(options: ReproduceOptions): Promise<Report>;
 }
 
-const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4, pca1, pca2, pca3, pca4];
+const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4, mvc1, mvc2, mvc3, mvc4, pca1, pca2, pca3, pca4];
 
 /** Names of the assignments that can be reproduced, in course order. */
 export function assignmentNames(): string[] {

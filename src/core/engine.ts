@@ -89,6 +89,10 @@ export interface EngineExports {
   svdBlocking(nb: number, nx: number): number;
   svdCrossover(): number;
   svdQrRatio(num: number, den: number): number;
+  svdSolver(dc: number): number;
+  bdsdc(n: number, d: number, e: number, ut: number, ldut: number, vt: number, ldvt: number, work: number, info: number): number;
+  bdsdcWorkBytes(n: number): number;
+  bdsdcLeafSize(s: number): number;
   transpose(rows: number, cols: number, src: number, lds: number, dst: number, ldd: number): void;
   symLowerToUpper(n: number, a: number, lda: number, fromUpper: number): number;
   scaleUpper2(n: number, a: number, lda: number, k: number): void;

@@ -1,6 +1,10 @@
 // svd and svdvals (numpy.linalg.svd / scipy.linalg.svdvals): Golub-Kahan bidiagonalisation and the
 // bidiagonal SVD in the WASM kernels of assembly/lapack/svd.ts (QR first for tall matrices, as
-// LAPACK dgesdd). Wide matrices are decomposed through their transpose.
+// LAPACK dgesdd), the bidiagonal SVD with vectors by divide and conquer (assembly/lapack/bdsdc.ts,
+// LAPACK dbdsdc), values only by implicit QR (dbdsqr). Wide matrices are decomposed through their
+// transpose. Time (bench/results/svd.json, one run on a loaded machine): the 2000x784 thin svd
+// takes 1.80x numpy's (653 / 362 ms; svdvals 1.96x), 1/47 of ml-matrix's; the divide and conquer
+// made it 1.53x faster than implicit QR on the vectors (996 ms).
 //
 // Conventions: S descending and non-negative; thin by default (U m x k, Vt k x n, k = min(m, n));
 // signs: the entry of largest absolute value in each column of U is positive (signs.ts).
@@ -28,8 +32,9 @@ export interface SvdResult {
  * Singular value decomposition A = U diag(S) Vt. S is descending; U and Vt have orthonormal
  * columns and rows. Thin by default (U m x k, Vt k x n, k = min(m, n)); `{ full: true }` gives
  * square U (m x m) and Vt (n x n). The entry of largest absolute value in each column of U is
- * positive. Throws NonFiniteError for NaN or Infinity, ConvergenceError if the bidiagonal QR
- * iteration reaches its cap (6 k^2 inner steps, never met in practice).
+ * positive. Throws NonFiniteError for NaN or Infinity, ConvergenceError if an iteration reaches
+ * its cap (a secular equation of the divide and conquer: 30 steps; implicit QR: 6 k^2 inner
+ * steps; never met in practice).
  */
 export function svd(A: MatrixLike, options: SvdOptions = {}): SvdResult {
   const a = toMatrix(A, 'svd', 'A');

@@ -81,7 +81,7 @@ function barChart(title: string, values: { page: string; rank: number; series?: 
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'page', type: 'nominal', sort: null, title: 'page', axis: { labelAngle: values.length > 12 ? -60 : 0 } },
+      x: { field: 'page', type: 'nominal', sort: null, title: 'page', axis: { labelAngle: new Set(values.map((v) => v.page)).size > 12 ? -60 : 0 } },
       y: { field: 'rank', type: 'quantitative', title: yTitle },
       ...(grouped
         ? { xOffset: { field: 'series' }, color: { field: 'series', type: 'nominal', title: null, scale: { range: colors } } }

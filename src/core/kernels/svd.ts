@@ -27,10 +27,10 @@ export function svdKernel(m: number, n: number, a: Float64Array, job: SvdJob, op
     const work = sc.alloc(w.dgesvdWorkBytes(m, n, job));
     const info = w.dgesvd(m, n, pa, n, ps, job, pu, uCols, pvt, n, work);
     if (info !== 0) {
-      throw new ConvergenceError(
-        `${op}: the bidiagonal QR iteration (dbdsqr) did not converge for a ${m}x${n} matrix: ` +
-          `${info} superdiagonal entries left after ${6 * n * n} inner steps`,
-      );
+      const how = job && w.svdSolver(-1) === 1
+        ? `the bidiagonal divide and conquer (a secular equation after ${w.secularIterationCap(0)} iterations, or the implicit QR of a leaf)`
+        : `the bidiagonal QR iteration (dbdsqr): ${info} superdiagonal entries left after ${6 * n * n} inner steps`;
+      throw new ConvergenceError(`${op}: ${how} did not converge for a ${m}x${n} matrix`);
     }
     return { s: sc.take(ps, n), u: job ? sc.take(pu, m * uCols) : null, vt: job ? sc.take(pvt, n * n) : null };
   });
@@ -44,6 +44,10 @@ export interface SvdTuning {
   nx: number;
   /** m / n from which A = Q R is factored first, as [numerator, denominator]. */
   qrRatio: [number, number];
+  /** Bidiagonal SVD with vectors: 'dc' divide and conquer (bdsdc, the default) or 'qr' implicit QR (dbdsqr). */
+  solver: 'dc' | 'qr';
+  /** Leaf size of the divide and conquer: nodes of at most this many rows are solved by implicit QR. */
+  leaf: number;
 }
 
 /** Reads the tuning parameters, changing the ones given; returns the previous values. */
@@ -51,8 +55,16 @@ export function svdTuning(change: Partial<SvdTuning> = {}): SvdTuning {
   return withScratch('svdTuning', (s) => {
     const w = s.wasm;
     const ratio = w.svdQrRatio(0, 0);
-    const previous: SvdTuning = { nb: w.svdBlocking(0, -1), nx: w.svdCrossover(), qrRatio: ratio === 1600 ? [8, 5] : [ratio, 1000] };
+    const previous: SvdTuning = {
+      nb: w.svdBlocking(0, -1),
+      nx: w.svdCrossover(),
+      qrRatio: ratio === 1600 ? [8, 5] : [ratio, 1000],
+      solver: w.svdSolver(-1) === 1 ? 'dc' : 'qr',
+      leaf: w.bdsdcLeafSize(0),
+    };
     w.svdBlocking(change.nb ?? 0, change.nx ?? -1);
+    if (change.solver !== undefined) w.svdSolver(change.solver === 'dc' ? 1 : 0);
+    if (change.leaf !== undefined) w.bdsdcLeafSize(change.leaf);
     if (change.qrRatio) w.svdQrRatio(change.qrRatio[0], change.qrRatio[1]);
     return previous;
   });
