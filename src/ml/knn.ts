@@ -42,13 +42,16 @@ export function knn(trainX: MatrixLike, trainY: VectorLike | Int32Array, testX: 
   const labels = labelsOf(trainY, train.rows);
   integerIn('knn', 'k', k, 1, train.rows, `the ${train.rows} training samples`);
   const N = train.rows;
-  let classes = 0;
-  for (const c of labels) classes = Math.max(classes, c + 1);
+  // votes are counted over the distinct labels, ascending (labels may be any non-negative int32)
+  const classes = Int32Array.from(new Set(labels)).sort();
+  const slot = new Map<number, number>();
+  classes.forEach((c, i) => slot.set(c, i));
+  const dense = Int32Array.from(labels, (c) => slot.get(c)!);
   const trainNorms = rowSquaredNorms(train);
   const out = new Int32Array(test.rows);
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
-  const votes = new Int32Array(classes);
+  const votes = new Int32Array(classes.length);
   for (let start = 0; start < test.rows; start += TEST_BLOCK) {
     const end = Math.min(test.rows, start + TEST_BLOCK);
     const block = new Matrix(end - start, test.cols, test.data.subarray(start * test.cols, end * test.cols));
@@ -56,10 +59,10 @@ export function knn(trainX: MatrixLike, trainY: VectorLike | Int32Array, testX: 
     for (let r = 0; r < end - start; r++) {
       nearest(d2, r * N, N, k, bestD, bestI);
       votes.fill(0);
-      for (let t = 0; t < k; t++) votes[labels[bestI[t]]]++;
+      for (let t = 0; t < k; t++) votes[dense[bestI[t]]]++;
       let winner = 0;
-      for (let c = 1; c < classes; c++) if (votes[c] > votes[winner]) winner = c;
-      out[start + r] = winner;
+      for (let c = 1; c < classes.length; c++) if (votes[c] > votes[winner]) winner = c;
+      out[start + r] = classes[winner];
     }
   }
   return out;

@@ -99,6 +99,9 @@ describe('knn: ties and bad input', () => {
     expect(Array.from(knn(trainX, [4, 1, 9, 9], Matrix.from([[1.4]]), 2))).toEqual([1]);
     expect(Array.from(knn(trainX, [9, 9, 1, 4], Matrix.from([[1.4]]), 4))).toEqual([9]);
     expect(Array.from(knn(trainX, [3, 1, 3, 1], Matrix.from([[2.5]]), 4))).toEqual([1]);
+    // large label values are fine (votes are counted over the distinct labels)
+    expect(Array.from(knn(trainX, [2 ** 31 - 1, 7, 2 ** 31 - 1, 7], Matrix.from([[2.5]]), 4))).toEqual([7]);
+    expect(Array.from(knn(trainX, [2 ** 31 - 1, 2 ** 31 - 1, 7, 7], Matrix.from([[1.2]]), 3))).toEqual([2 ** 31 - 1]);
   });
 
   it('nearest keeps the k smallest in order, ties by index (against a stable sort)', () => {
