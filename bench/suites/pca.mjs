@@ -19,7 +19,7 @@ import { eigh, Matrix, setThreads } from '../../dist/index.js';
 import { eighLargest } from '../../dist/linalg/eigh-largest.js';
 import { centredCovariance } from '../../dist/ml/covariance.js';
 import { loadMnist, pca } from '../../dist/ml/index.js';
-import { columnMeans, exactMeans, varyingColumns } from '../../dist/ml/centre.js';
+import { meansAndVaryingColumns } from '../../dist/ml/centre.js';
 import { THREAD_MIN_MULADDS, threading } from '../../dist/core/kernels/gemm.js';
 import { fmt, optionalImport, table } from '../harness.mjs';
 import { numpyAvailable, numpyEnv, numpySeconds, PYTHON } from '../numpy.mjs';
@@ -122,11 +122,10 @@ export async function run({ quick }) {
     ours[`randomized, ${threads} threads`] = [twoThreads, () => pca(X, { components: k, method: 'randomized' })];
   }
   // where auto's time goes (profile): the phases of pca-solvers.ts axesByEigh, one thread and with the pool
-  const varying = varyingColumns(X);
-  const mean = exactMeans(X, columnMeans(X), varying);
+  const { mean, varying } = meansAndVaryingColumns(X);
   const C = centredCovariance(X, mean, varying);
   const phases = {
-    'constant columns + means': [oneThread, () => exactMeans(X, columnMeans(X), varyingColumns(X))],
+    'means + constant columns (one pass)': [oneThread, () => meansAndVaryingColumns(X)],
     [`centre into the engine + syrk (${varying.length} varying columns), 1 thread`]: [oneThread, () => centredCovariance(X, mean, varying)],
     [`centre into the engine + syrk, ${threads} threads`]: [twoThreads, () => centredCovariance(X, mean, varying)],
     [`eighLargest ${C.rows}x${C.rows}, k = ${k}`]: [oneThread, () => eighLargest(C, k)],

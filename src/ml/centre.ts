@@ -15,36 +15,31 @@ export function columnMeans(X: Matrix): Float64Array {
 }
 
 /**
- * The columns of X that are not constant (some entry differs from the first row's), ascending.
- * A constant column centres to exactly zero when its mean is the constant itself (see exactMeans).
+ * The column means of X and its varying columns (some entry differs from the first row's),
+ * ascending, in one pass over X. A constant column's mean is set to its constant exactly (a sum
+ * of equal values may round), so that it centres to exact zeros.
  */
-export function varyingColumns(X: Matrix): Int32Array {
+export function meansAndVaryingColumns(X: Matrix): { mean: Float64Array; varying: Int32Array } {
   const { rows, cols, data } = X;
-  const varying = new Uint8Array(cols);
-  let left = cols; // columns not yet seen to vary
-  for (let i = 1; i < rows && left > 0; i++) {
+  const mean = new Float64Array(cols);
+  const varies = new Uint8Array(cols);
+  for (let j = 0; j < cols; j++) mean[j] = data[j];
+  for (let i = 1; i < rows; i++) {
     const off = i * cols;
     for (let j = 0; j < cols; j++) {
-      if (varying[j] === 0 && data[off + j] !== data[j]) {
-        varying[j] = 1;
-        left--;
-      }
+      const v = data[off + j];
+      mean[j] += v;
+      if (v !== data[j]) varies[j] = 1;
     }
   }
-  const out = new Int32Array(cols - left);
-  let c = 0;
-  for (let j = 0; j < cols; j++) if (varying[j]) out[c++] = j;
-  return out;
-}
-
-/** Sets the mean of every constant column (not in `varying`) to its constant exactly (summing may round it). */
-export function exactMeans(X: Matrix, mean: Float64Array, varying: Int32Array): Float64Array {
-  let c = 0;
-  for (let j = 0; j < X.cols; j++) {
-    if (c < varying.length && varying[c] === j) c++;
-    else mean[j] = X.data[j];
+  let count = 0;
+  for (let j = 0; j < cols; j++) {
+    if (varies[j]) count++;
+    mean[j] = varies[j] ? mean[j] / rows : data[j];
   }
-  return mean;
+  const varying = new Int32Array(count);
+  for (let j = 0, c = 0; j < cols; j++) if (varies[j]) varying[c++] = j;
+  return { mean, varying };
 }
 
 /** X with `mean` subtracted from every row, as a new matrix. */

@@ -19,11 +19,12 @@ export function centredCovariance(X: Matrix, mean: Float64Array, cols?: Int32Arr
     const px = s.allocF64(N * D);
     const heap = s.heapF64();
     const base = px / 8;
+    const m = cols ? Float64Array.from(cols, (j) => mean[j]) : mean;
     for (let i = 0; i < N; i++) {
       const src = i * width;
       const dst = base + i * D;
-      if (cols) for (let c = 0; c < D; c++) heap[dst + c] = data[src + cols[c]] - mean[cols[c]];
-      else for (let j = 0; j < D; j++) heap[dst + j] = data[src + j] - mean[j];
+      if (cols) for (let c = 0; c < D; c++) heap[dst + c] = data[src + cols[c]] - m[c];
+      else for (let j = 0; j < D; j++) heap[dst + j] = data[src + j] - m[j];
     }
     const pc = syrkPlaced(s, 'pca', { rows: N, cols: D, px, outer: false, alpha: 1 / (N - 1) });
     const c = s.take(pc, D * D);

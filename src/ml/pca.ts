@@ -18,7 +18,7 @@
 import { ShapeError } from '../core/errors.js';
 import { shapeOf } from '../core/checks.js';
 import type { MatrixLike } from '../core/matrix.js';
-import { centred, columnMeans, exactMeans, varyingColumns } from './centre.js';
+import { centred, meansAndVaryingColumns } from './centre.js';
 import { dataMatrix, integerIn } from './data-checks.js';
 import { modelFrom, type PcaMethod, type PcaModel } from './pca-model.js';
 import { axesByEigh, axesByRandomized, axesBySvd, type PrincipalAxes } from './pca-solvers.js';
@@ -58,8 +58,7 @@ export function pca(X: MatrixLike, options: PcaOptions): PcaModel {
   const x = dataMatrix('pca', X, 'X', 2);
   const rank = Math.min(x.rows, x.cols);
   const k = integerIn('pca', 'components', options.components, 1, rank, `at most min(samples, features) for X ${shapeOf(x)}`);
-  const varying = varyingColumns(x);
-  const mean = exactMeans(x, columnMeans(x), varying);
+  const { mean, varying } = meansAndVaryingColumns(x);
   let used: PcaMethod = method === 'randomized' ? 'randomized' : method === 'svd' ? 'svd' : 'eigh';
   let axes: PrincipalAxes | null = null;
   if (used === 'eigh') {
