@@ -13,6 +13,7 @@ import * as pca1 from './pca/reproduce-mean-covariance.js';
 import * as pca2 from './pca/reproduce-distances-angles.js';
 import * as pca3 from './pca/reproduce-projections.js';
 import * as pca4 from './pca/reproduce-pca-mnist.js';
+import * as mnistMlp from './mnist-mlp.js';
 import type { Report, ReproduceOptions } from './report.js';
 
 interface Assignment {
@@ -21,7 +22,7 @@ interface Assignment {
   run(options: ReproduceOptions): Promise<Report>;
 }
 
-const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4, mvc1, mvc2, mvc3, mvc4, pca1, pca2, pca3, pca4];
+const ASSIGNMENTS: Assignment[] = [la1, la2, la3, la4, mvc1, mvc2, mvc3, mvc4, pca1, pca2, pca3, pca4, mnistMlp];
 
 /** Names of the assignments that can be reproduced, in course order. */
 export function assignmentNames(): string[] {

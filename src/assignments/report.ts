@@ -18,6 +18,11 @@ export interface ReproduceOptions {
   outDir?: string;
   /** Shorter runs where an assignment states a quick variant. */
   quick?: boolean;
+  /**
+   * Progress of long runs (e.g. one call per training epoch): `done` of `total` steps and a
+   * one-line summary. The CLI draws a progress bar on stderr.
+   */
+  onProgress?: (done: number, total: number, line: string) => void;
 }
 
 export class ReportBuilder {

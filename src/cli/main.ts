@@ -23,10 +23,17 @@ Usage:
 Assignments: ${assignmentNames().join(', ')}
 `;
 
+/** One line per step on stderr (stdout stays the report, or clean JSON with --json). */
+function progressBar(done: number, total: number, line: string): void {
+  const width = 20;
+  const filled = Math.round((width * done) / Math.max(total, 1));
+  process.stderr.write(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${line}\n`);
+}
+
 async function cmdReproduce(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['out'], ['json', 'quick']);
   const names = (args.positional.length ? args.positional : assignmentNames()).map(resolveAssignment);
-  const options = { outDir: args.values.get('out') ?? 'mml-out', quick: args.flags.has('quick') };
+  const options = { outDir: args.values.get('out') ?? 'mml-out', quick: args.flags.has('quick'), onProgress: progressBar };
   const results = [];
   for (const name of names) {
     const t0 = performance.now();

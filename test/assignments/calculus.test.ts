@@ -416,6 +416,10 @@ describe('reproduce, quick', () => {
     relClose((r.numbers.step1 as number[])[1], 13.318869626411452);
     relClose(r.numbers.step1ChiSquared as number, 0.016776201067329084);
     expect(r.numbers.curveFitChiSquared as number).toBeLessThanOrEqual((r.numbers.step50ChiSquared as number) + 1e-12);
+    // ml.curveFit: Levenberg-Marquardt reaches the optimum in fewer iterations than steepest descent.
+    expect(r.numbers.steepestDescentFitConverged).toBe(1);
+    relClose(r.numbers.steepestDescentFitChiSquared as number, r.numbers.curveFitChiSquared as number, 1e-9);
+    expect(r.numbers.curveFitIterations as number).toBeLessThan(r.numbers.steepestDescentFitIterations as number);
     expect(r.figures.length).toBe(3);
     for (const name of ['histogram-start', 'histogram-fit', 'contour']) {
       const file = join(outDir, `mvc-4-heights.${name}.svg`);

@@ -1,11 +1,10 @@
 // reproduce('mvc-4-heights'): N(mu, sig) fitted to the course's histogram of heights by steepest
-// descent on chi^2, against a Levenberg-Marquardt least-squares fit; the histogram under the
+// descent on chi^2, against ml.curveFit's Levenberg-Marquardt least-squares fit; the histogram under the
 // opening and the fitted model, and the chi^2 landscape with the descent path.
 
 import { ConvergenceError } from '../../core/errors.js';
-import { Matrix } from '../../core/matrix.js';
 import { palette } from '../../data/course.js';
-import { solve } from '../../linalg/solve.js';
+import { curveFit } from '../../ml/curve-fit.js';
 import type { ChartSpec } from '../../plot/svg.js';
 import { ReportBuilder, type Report, type ReproduceOptions } from '../report.js';
 import { contourSegments, levels, range, sampleGrid } from './contours.js';
@@ -19,46 +18,25 @@ const AGGRESSION = 2000;
 const STEPS = 50;
 
 /**
- * Levenberg-Marquardt on the residuals y - f(x; mu, sig) from (mu, sig), with Marquardt's diagonal
- * scaling; the 2x2 normal equations through the engine's solve. Stands in for ml.curveFit (written
- * on another branch) with the same method. Stops when a step changes chi^2 by less than 1e-15
- * relative; 200 iterations -> ConvergenceError.
+ * The course's Gaussian with its gradient in (mu, sig), per point, for ml.curveFit. Outside its
+ * domain (sig <= 0) it is NaN, which curveFit treats as a rejected trial step (the course's f
+ * throws there).
+ */
+const gaussianModel = {
+  f: (x: number, p: Float64Array): number => (p[1] > 0 ? (f(x, p[0], p[1]) as number) : NaN),
+  df: (x: number, p: Float64Array): number[] => [dfdmu(x, p[0], p[1]) as number, dfdsig(x, p[0], p[1]) as number],
+};
+
+/**
+ * The least-squares fit of N(mu, sig) to the histogram by ml.curveFit's Levenberg-Marquardt
+ * (Marquardt's scaling, steps by QR), from (mu, sig); chi^2 is the course's sum of squared
+ * residuals. Throws ConvergenceError if it does not converge.
  */
 export function levenbergMarquardt(x: Float64Array, y: Float64Array, mu: number, sig: number): DescentState & { iterations: number } {
-  let chi = chiSquared(x, y, mu, sig);
-  let lambda = 1e-3;
-  for (let it = 1; it <= 200; it++) {
-    const fx = f(x, mu, sig);
-    const gm = dfdmu(x, mu, sig);
-    const gs = dfdsig(x, mu, sig);
-    let a = 0, b = 0, c = 0, rm = 0, rs = 0;
-    for (let i = 0; i < x.length; i++) {
-      const r = y[i] - fx[i];
-      a += gm[i] * gm[i];
-      b += gm[i] * gs[i];
-      c += gs[i] * gs[i];
-      rm += gm[i] * r;
-      rs += gs[i] * r;
-    }
-    // Try steps with growing damping until chi^2 falls (or damping makes the step vanish).
-    for (;;) {
-      const [dMu, dSig] = solve(Matrix.from([[a * (1 + lambda), b], [b, c * (1 + lambda)]]), Float64Array.of(rm, rs));
-      const nextSig = sig + dSig;
-      const next = nextSig > 0 ? chiSquared(x, y, mu + dMu, nextSig) : Infinity;
-      if (next <= chi) {
-        const done = chi - next <= 1e-15 * chi;
-        mu += dMu;
-        sig = nextSig;
-        chi = next;
-        lambda = Math.max(lambda / 10, 1e-12);
-        if (done) return { mu, sig, chiSquared: chi, iterations: it };
-        break;
-      }
-      lambda *= 10;
-      if (lambda > 1e12) return { mu, sig, chiSquared: chi, iterations: it };
-    }
-  }
-  throw new ConvergenceError(`levenbergMarquardt: no convergence after 200 iterations from (${mu}, ${sig})`);
+  const fit = curveFit(gaussianModel, x, y, [mu, sig], { method: 'levenberg-marquardt' });
+  if (!fit.converged) throw new ConvergenceError(`levenbergMarquardt: ${fit.message} after ${fit.iterations} iterations from (${mu}, ${sig})`);
+  const [m, s] = fit.parameters;
+  return { mu: m, sig: s, chiSquared: chiSquared(x, y, m, s), iterations: fit.iterations };
 }
 
 function histogramFigure(x: Float64Array, y: Float64Array, mu: number, sig: number, title: string): ChartSpec {
@@ -180,6 +158,12 @@ export async function run(options: ReproduceOptions): Promise<Report> {
   r.vector('curveFit', [lm.mu, lm.sig]);
   r.number('curveFitChiSquared', lm.chiSquared);
   r.number('curveFitIterations', lm.iterations);
+  // The same fit by ml.curveFit's steepest descent (line search) to the same stopping rule:
+  // Levenberg-Marquardt needs far fewer iterations.
+  const sd = curveFit(gaussianModel, x, y, [START.mu, START.sig], { method: 'steepest-descent' });
+  r.number('steepestDescentFitIterations', sd.iterations);
+  r.number('steepestDescentFitConverged', sd.converged);
+  r.number('steepestDescentFitChiSquared', chiSquared(x, y, sd.parameters[0], sd.parameters[1]));
 
   await r.figure('histogram-start', histogramFigure(x, y, 160, 15, 'Heights: the opening model N(160, 15)'));
   const end = path[path.length - 1];
