@@ -24,6 +24,6 @@ export { dgesvd, dgesvdWorkBytes, dgebrd, dgebrdWorkBytes, dbdsqr, dbdsqrWorkByt
 export { bdsdc, bdsdcWorkBytes, bdsdcLeafSize } from "./lapack/bdsdc";
 export { csrMatvec, csrTranspose, csrColumnSums } from "./sparse/csr";
 export { pagerankByTarget, pagerankBySource } from "./sparse/pagerank";
-export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
+export { symLowerToUpper, scaleUpper2, transposeSquare, symvUpper, symvRows, dsytrd, dsytrdWorkBytes, dormtr, dormtrCols, dormtrWorkBytes, sytrdBlocking } from "./lapack/sytrd";
 export { steqr as dsteqr, sterf as dsterf, qlSweepCap } from "./lapack/tridiag";
 export { stedc as dstedc, stedcWorkBytes, stedcLeafSize, secularIterationCap } from "./lapack/stedc";

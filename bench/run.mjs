@@ -4,7 +4,7 @@
 // bench/results/<suite>.json.
 import { saveResults } from './harness.mjs';
 
-export const SUITES = ['peak', 'matmul', 'shapes', 'f32', 'threads', 'copy', 'small', 'gemv', 'solve', 'qr', 'eigh', 'eig', 'svd', 'pagerank', 'mlp'];
+export const SUITES = ['peak', 'matmul', 'shapes', 'f32', 'threads', 'copy', 'small', 'gemv', 'solve', 'qr', 'eigh', 'eig', 'svd', 'pagerank', 'mlp', 'pca'];
 
 export async function runBenchmarks({ suites = [], quick = false, json = false } = {}) {
   const names = suites.length ? suites : SUITES;

@@ -485,6 +485,15 @@ export function dormtrWorkBytes(n: i32): usize {
  * work: dormtrWorkBytes(n) bytes.
  */
 export function dormtr(n: i32, a: usize, lda: i32, tau: usize, z: usize, ldz: i32, work: usize): void {
+  dormtrCols(n, n, a, lda, tau, z, ldz, work);
+}
+
+/**
+ * dormtr on the first ncols (<= n) columns of an n x ncols Z only: the eigenvectors of a few
+ * eigenvalues (PCA's leading k) cost ncols / n of the full back-transformation.
+ * work: dormtrWorkBytes(n) bytes.
+ */
+export function dormtrCols(n: i32, ncols: i32, a: usize, lda: i32, tau: usize, z: usize, ldz: i32, work: usize): void {
   const nq = n - 1;
   if (nq <= 0) return;
   const nb = NBO;
@@ -510,9 +519,9 @@ export function dormtr(n: i32, a: usize, lda: i32, tau: usize, z: usize, ldz: i3
     }
     larftRows(jb, M, vt, tau + (<usize>j << 3), t, g, gw);
     const c = z + <usize>(j + 1) * ldzB;
-    dgemm(0, 0, jb, n, M, 1.0, vt, M, c, ldz, 0.0, w1, n, gw);
-    dgemm(0, 0, jb, n, jb, 1.0, t, jb, w1, n, 0.0, w2, n, gw);
-    dgemm(1, 0, M, n, jb, -1.0, vt, M, w2, n, 1.0, c, ldz, gw);
+    dgemm(0, 0, jb, ncols, M, 1.0, vt, M, c, ldz, 0.0, w1, ncols, gw);
+    dgemm(0, 0, jb, ncols, jb, 1.0, t, jb, w1, ncols, 0.0, w2, ncols, gw);
+    dgemm(1, 0, M, ncols, jb, -1.0, vt, M, w2, ncols, 1.0, c, ldz, gw);
   }
 }
 

@@ -102,6 +102,7 @@ export interface EngineExports {
   dsytrd(n: number, a: number, lda: number, d: number, e: number, tau: number, work: number): void;
   dsytrdWorkBytes(n: number): number;
   dormtr(n: number, a: number, lda: number, tau: number, z: number, ldz: number, work: number): void;
+  dormtrCols(n: number, ncols: number, a: number, lda: number, tau: number, z: number, ldz: number, work: number): void;
   dormtrWorkBytes(n: number): number;
   sytrdBlocking(nb: number, nx: number, nbo: number): number;
   dsteqr(n: number, d: number, e: number, zt: number, ldz: number, work: number, info: number): number;

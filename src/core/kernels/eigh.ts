@@ -23,6 +23,11 @@ export interface EighKernelArgs {
   /** Form the eigenvectors (else eigenvalues only, by dsterf). */
   vectors: boolean;
   method?: TridiagonalMethod;
+  /**
+   * With vectors: form only the eigenvectors of the `top` largest eigenvalues (1..n; default n).
+   * The back-transformation (dormtr) then costs top / n of the full one. `vectors` is n x top.
+   */
+  top?: number;
   /** The operation named in errors. */
   op: string;
 }
@@ -30,7 +35,10 @@ export interface EighKernelArgs {
 export interface EighKernelResult {
   /** Eigenvalues, ascending. */
   values: Float64Array;
-  /** Eigenvectors as the columns of an n x n row-major matrix (column i belongs to values[i]); null without vectors. */
+  /**
+   * Eigenvectors as the columns of an n x n row-major matrix (column i belongs to values[i]); with
+   * `top`, n x top (column c belongs to values[n - top + c]); null without vectors.
+   */
   vectors: Float64Array | null;
 }
 
@@ -72,7 +80,7 @@ function convergenceError(op: string, n: number, info: Int32Array, count: number
 }
 
 /** Eigenvalues (ascending) and optionally eigenvectors of the symmetric matrix given by one triangle of a. */
-export function eighKernel({ n, a, uplo, vectors, method = 'dc', op }: EighKernelArgs): EighKernelResult {
+export function eighKernel({ n, a, uplo, vectors, method = 'dc', top = n, op }: EighKernelArgs): EighKernelResult {
   if (n === 0) return { values: new Float64Array(0), vectors: vectors ? new Float64Array(0) : null };
   return withScratch(op, (s) => {
     const w = s.wasm;
@@ -99,10 +107,21 @@ export function eighKernel({ n, a, uplo, vectors, method = 'dc', op }: EighKerne
       const pzt = s.allocF64(n * n);
       if (method === 'ql') status = w.dsteqr(n, pd, pe, pzt, n, s.allocF64(2 * n), info);
       else status = w.dstedc(n, pd, pe, pzt, n, s.alloc(w.stedcWorkBytes(n)), info);
-      if (status === 0) {
+      if (status === 0 && top === n) {
         pz = s.allocF64(n * n);
         w.transposeSquare(n, pzt, n, pz, n);
         w.dormtr(n, pa, n, ptau, pz, n, s.alloc(w.dormtrWorkBytes(n)));
+      } else if (status === 0) {
+        // the tridiagonal eigenvectors are the rows of pzt: the last `top` rows, transposed
+        pz = s.allocF64(n * top);
+        const heap = s.heapF64();
+        const zt = pzt / 8;
+        const z = pz / 8;
+        for (let c = 0; c < top; c++) {
+          const row = zt + (n - top + c) * n;
+          for (let r = 0; r < n; r++) heap[z + r * top + c] = heap[row + r];
+        }
+        w.dormtrCols(n, top, pa, n, ptau, pz, top, s.alloc(w.dormtrWorkBytes(n)));
       }
     }
     if (status !== 0) throw convergenceError(op, n, new Int32Array(w.memory.buffer, info, 4).slice(), status, w.qlSweepCap(-1));
@@ -115,7 +134,7 @@ export function eighKernel({ n, a, uplo, vectors, method = 'dc', op }: EighKerne
         );
       }
     }
-    return { values, vectors: vectors ? s.take(pz, n * n) : null };
+    return { values, vectors: vectors ? s.take(pz, n * top) : null };
   });
 }
 

@@ -4,7 +4,7 @@
 // (57% at p = 784). With a thread pool, each thread takes a contiguous range of block columns
 // of about equal work (column j costs about j + 1 blocks).
 
-import { withScratch } from '../arena.js';
+import { withScratch, type Scratch } from '../arena.js';
 import { threading } from './gemm.js';
 
 export interface SyrkArgs {
@@ -45,22 +45,41 @@ export function balancedRanges(blocks: number, parts: number): [number, number][
 /** alpha XᵀX (or alpha XXᵀ) as a new symmetric row-major array. */
 export function syrk({ rows, cols, x, outer = false, alpha = 1 }: SyrkArgs): Float64Array {
   const p = outer ? rows : cols;
-  const k = outer ? cols : rows;
   if (p === 0) return new Float64Array(0);
   return withScratch('gram', (s) => {
-    const px = s.put(x);
-    const pc = s.allocF64(p * p);
-    const nb = s.wasm.dsyrkBlock();
-    const blocks = Math.ceil(p / nb);
-    const pool = s.engine.pool;
-    const threads = pool?.usable && (p * p * k) / 2 >= threading.minMulAdds ? pool.size : 1;
-    const ranges = balancedRanges(blocks, threads);
-    const args = ranges.map(([from, to]) => [outer ? 1 : 0, p, k, alpha, px, cols, 0, pc, p, s.alloc(s.wasm.dgemmWorkBytes(p, nb, k)), from, to]);
-    const own = () => s.wasm.dsyrk(...(args[0] as Parameters<typeof s.wasm.dsyrk>));
-    if (ranges.length === 1 || !pool) own();
-    else pool.run('gram', args.slice(1).map((a) => ({ fn: 'dsyrk', args: a })), own);
+    const pc = syrkPlaced(s, 'gram', { rows, cols, px: s.put(x), outer, alpha });
     const c = s.take(pc, p * p);
     for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) c[i * p + j] = c[j * p + i];
     return c;
   });
+}
+
+/** A syrk whose X (rows x cols, row-major) is already in linear memory at byte address px. */
+export interface PlacedSyrk {
+  rows: number;
+  cols: number;
+  px: number;
+  outer: boolean;
+  alpha: number;
+}
+
+/**
+ * Runs a placed syrk (on every thread of the pool when it is large enough) and returns the byte
+ * address of C (p x p, row-major): its upper triangle and diagonal are set, the rest is undefined.
+ * For callers that build X in linear memory themselves (pca centres straight into it).
+ */
+export function syrkPlaced(s: Scratch, op: string, { rows, cols, px, outer, alpha }: PlacedSyrk): number {
+  const p = outer ? rows : cols;
+  const k = outer ? cols : rows;
+  const pc = s.allocF64(p * p);
+  const nb = s.wasm.dsyrkBlock();
+  const blocks = Math.ceil(p / nb);
+  const pool = s.engine.pool;
+  const threads = pool?.usable && (p * p * k) / 2 >= threading.minMulAdds ? pool.size : 1;
+  const ranges = balancedRanges(blocks, threads);
+  const args = ranges.map(([from, to]) => [outer ? 1 : 0, p, k, alpha, px, cols, 0, pc, p, s.alloc(s.wasm.dgemmWorkBytes(p, nb, k)), from, to]);
+  const own = () => s.wasm.dsyrk(...(args[0] as Parameters<typeof s.wasm.dsyrk>));
+  if (ranges.length === 1 || !pool) own();
+  else pool.run(op, args.slice(1).map((a) => ({ fn: 'dsyrk', args: a })), own);
+  return pc;
 }
