@@ -15,6 +15,7 @@ import { leastSquaresData, normalEquationsSlope } from '../../src/assignments/pc
 import { discardedEigenvalues } from '../../src/assignments/pca/reproduce-pca-mnist.js';
 import { principalModel, reconstruct, reconstructionMse } from '../../src/assignments/pca/principal-components.js';
 import { loadIris } from '../../src/data/iris.js';
+import { pca as mlPca } from '../../src/ml/index.js';
 import { loadPenguins } from '../../src/data/penguins.js';
 import { crc32, encodePng } from '../../src/plot/png.js';
 import { errorOf, maxRelDiff } from '../helpers.js';
@@ -55,6 +56,11 @@ function maxAbs(A: Matrix, B: Matrix): number {
   return A.data.reduce((m, v, t) => Math.max(m, Math.abs(v - B.data[t])), 0);
 }
 
+const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
 const normal = (r: number, c: number, seed: number) => Matrix.random(r, c, { seed, distribution: 'normal' });
 
 describe('PCA-1 mean and covariance', () => {
@@ -496,5 +502,20 @@ describe('pca.eig of a non-symmetric matrix', () => {
     const r = pca.eig(R);
     expect(r.values[0]).toBeCloseTo(1, 12);
     expect(Math.abs(r.values[1])).toBeLessThanOrEqual(1e-12);
+  });
+});
+
+describe('PCA-4 against mml-wasm/ml', () => {
+  it('reconst = ml.pca(X).inverseTransform(transform(X)) to 1e-10, N > D and N < D, every method', () => {
+    for (const [N, D, k, seed] of [[60, 12, 4, 21], [15, 40, 6, 22]]) {
+      const X = normal(N, D, seed);
+      const course = pca.PCA(X, k).reconst;
+      const methods = N > D ? (['auto', 'eigh', 'svd'] as const) : (['auto', 'svd'] as const);
+      for (const method of methods) {
+        const model = mlPca(X, { components: k, method });
+        const back = model.inverseTransform(model.transform(X));
+        expect(maxAbsDiff(back.data, course.data), method).toBeLessThanOrEqual(1e-10);
+      }
+    }
   });
 });
