@@ -88,6 +88,11 @@ export class Scratch {
     return new Float64Array((this.wasm.memory.buffer as ArrayBuffer).slice(ptr, ptr + n * 8));
   }
 
+  /** A view of n doubles at ptr (valid until the next alloc: growth detaches views). */
+  viewF64(ptr: number, n: number): Float64Array {
+    return new Float64Array(this.wasm.memory.buffer, ptr, n);
+  }
+
   /** A view of the whole memory; fetch it again after any alloc (growth detaches old views). */
   heapF64(): Float64Array {
     return new Float64Array(this.wasm.memory.buffer);

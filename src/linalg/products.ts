@@ -21,6 +21,12 @@ export interface MatmulOptions {
    * (about twice as fast); the result is a float64 Matrix holding float32 values.
    */
   dtype?: Dtype;
+  /**
+   * A Matrix of the result's shape to write into (and return) instead of a new one, like numpy's
+   * `out=`: a loop of products then allocates nothing (the allocation of a fresh result is most of
+   * a call's copy-out cost). It may be A or B itself: the operands are read before it is written.
+   */
+  out?: Matrix;
 }
 
 /** A B (or Aᵀ B, A Bᵀ with the options) through the WASM SIMD gemm. */
@@ -41,6 +47,13 @@ export function matmul(A: MatrixLike, B: MatrixLike, options: MatmulOptions = {}
     const opA = transA ? `Aᵀ (A is ${shapeOf(a)})` : `A (${shapeOf(a)})`;
     const opB = transB ? `Bᵀ (B is ${shapeOf(b)})` : `B (${shapeOf(b)})`;
     throw new ShapeError(`matmul: inner dimensions differ: ${opA} has ${k} columns, ${opB} has ${kb} rows`);
+  }
+  const out = options.out;
+  if (out !== undefined) {
+    if (!(out instanceof Matrix)) throw new TypeError(`matmul: out must be a Matrix, got ${String(out)}`);
+    if (out.rows !== m || out.cols !== n) throw new ShapeError(`matmul: out is ${shapeOf(out)}, the product is ${m}x${n}`);
+    gemm({ m, n, k, a: a.data, b: b.data, transA, transB, dtype, out: out.data });
+    return out;
   }
   return new Matrix(m, n, gemm({ m, n, k, a: a.data, b: b.data, transA, transB, dtype }));
 }

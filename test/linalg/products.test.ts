@@ -272,3 +272,36 @@ describe('matvec, dot, outer', () => {
     expect(errorOf(() => outer({} as unknown as number[], [1]))).toBeInstanceOf(TypeError);
   });
 });
+
+describe('matmul { out }', () => {
+  it('writes the same bits into the given matrix and returns it, on every path (JS, WASM, float32, transposes)', () => {
+    for (const [m, k, n] of [[2, 3, 2], [40, 30, 20], [130, 70, 90]]) {
+      const A = Matrix.random(m, k, { seed: m, distribution: 'normal' });
+      const B = Matrix.random(k, n, { seed: n, distribution: 'normal' });
+      for (const options of [{}, { dtype: 'float32' as const }]) {
+        const out = new Matrix(m, n).map(() => 7);
+        const r = matmul(A, B, { ...options, out });
+        expect(r).toBe(out);
+        expect(Array.from(out.data)).toEqual(Array.from(matmul(A, B, options).data));
+      }
+      const outT = new Matrix(k, n);
+      matmul(A, Matrix.random(m, n, { seed: 3 }), { transA: true, out: outT });
+      expect(Array.from(outT.data)).toEqual(Array.from(matmul(A, Matrix.random(m, n, { seed: 3 }), { transA: true }).data));
+    }
+  });
+
+  it('may be an operand: A = A B in place', () => {
+    const A = Matrix.random(64, 64, { seed: 1 });
+    const B = Matrix.random(64, 64, { seed: 2 });
+    const expected = matmul(A, B);
+    matmul(A, B, { out: A });
+    expect(Array.from(A.data)).toEqual(Array.from(expected.data));
+  });
+
+  it('rejects a wrong shape or a non-Matrix, leaving out untouched', () => {
+    const out = new Matrix(3, 3).map(() => 5);
+    expect(errorOf(() => matmul([[1, 2]], [[3], [4]], { out }))).toBeInstanceOf(ShapeError);
+    expect(Array.from(out.data)).toEqual(new Array(9).fill(5));
+    expect(errorOf(() => matmul([[1]], [[2]], { out: new Float64Array(1) as unknown as Matrix }))).toBeInstanceOf(TypeError);
+  });
+});

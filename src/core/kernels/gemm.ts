@@ -25,6 +25,11 @@ export interface GemmArgs {
   c?: Float64Array;
   /** Arithmetic precision: 'float64' (default) or 'float32' (operands and result rounded to float32). */
   dtype?: Dtype;
+  /**
+   * Where to write the m x n result (returned) instead of a new array. Saves allocating the
+   * result, most of the copy-out cost (bench copy). May alias a, b or c: they are read first.
+   */
+  out?: Float64Array;
 }
 
 export type Dtype = 'float64' | 'float32';
@@ -36,29 +41,30 @@ export type Dtype = 'float64' | 'float32';
 export const SMALL_GEMM_FLOPS = 256;
 
 /** GemmArgs with every default filled in. */
-type GemmCall = Required<Omit<GemmArgs, 'c'>> & { c: Float64Array | undefined };
+type GemmCall = Required<Omit<GemmArgs, 'c' | 'out'>> & { c: Float64Array | undefined; out: Float64Array | undefined };
 
 function withDefaults(args: GemmArgs): GemmCall {
-  return { transA: false, transB: false, alpha: 1, beta: 0, dtype: 'float64', ...args, c: args.c };
+  return { transA: false, transB: false, alpha: 1, beta: 0, dtype: 'float64', ...args, c: args.c, out: args.out };
 }
 
 /** C = alpha * op(A) op(B) + beta * C as a new m x n row-major array. */
 export function gemm(args: GemmArgs): Float64Array {
   const call = withDefaults(args);
-  const { m, n, k, alpha, beta, c } = call;
-  if (m === 0 || n === 0) return new Float64Array(m * n);
+  const { m, n, k, alpha, beta, c, out } = call;
+  const into = (result: Float64Array): Float64Array => (out ? (out.set(result), out) : result);
+  if (m === 0 || n === 0) return into(new Float64Array(m * n));
   if (k === 0 || alpha === 0) {
     // BLAS semantics: A and B are not referenced; C = beta * C (zeros when beta is 0).
-    const out = new Float64Array(m * n);
-    if (beta !== 0 && c) for (let t = 0; t < m * n; t++) out[t] = beta * c[t];
-    return out;
+    const zero = new Float64Array(m * n);
+    if (beta !== 0 && c) for (let t = 0; t < m * n; t++) zero[t] = beta * c[t];
+    return into(zero);
   }
-  return m * n * k <= SMALL_GEMM_FLOPS && call.dtype === 'float64' ? gemmJs(call) : gemmWasm(call);
+  return m * n * k <= SMALL_GEMM_FLOPS && call.dtype === 'float64' ? into(gemmJs({ ...call, out: undefined })) : gemmWasm(call);
 }
 
 /** The WASM path of gemm, whatever the size (the bench compares it with gemmJs). */
 export function gemmWasm(args: GemmArgs): Float64Array {
-  const { m, n, k, a, b, transA, transB, alpha, beta, c, dtype } = withDefaults(args);
+  const { m, n, k, a, b, transA, transB, alpha, beta, c, dtype, out } = withDefaults(args);
   return withScratch('matmul', (s) => {
     if (dtype === 'float32') {
       // Operands are rounded to float32 on the way in (a native conversion), the result widened on the way out.
@@ -66,12 +72,17 @@ export function gemmWasm(args: GemmArgs): Float64Array {
       const pb = s.putF32(b);
       const pc = beta !== 0 && c ? s.putF32(c) : s.alloc(m * n * 4);
       runGemm(s, 'matmul', 'float32', { transA, transB, m, n, k, alpha, pa, lda: transA ? m : k, pb, ldb: transB ? k : n, beta, pc, ldc: n });
-      return s.takeF32(pc, m * n);
+      const wide = s.takeF32(pc, m * n);
+      return out ? (out.set(wide), out) : wide;
     }
     const pa = s.put(a);
     const pb = s.put(b);
     const pc = beta !== 0 && c ? s.put(c) : s.allocF64(m * n);
     runGemm(s, 'matmul', 'float64', { transA, transB, m, n, k, alpha, pa, lda: transA ? m : k, pb, ldb: transB ? k : n, beta, pc, ldc: n });
+    if (out) {
+      out.set(s.viewF64(pc, m * n));
+      return out;
+    }
     return s.take(pc, m * n);
   });
 }
