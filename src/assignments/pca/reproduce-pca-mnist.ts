@@ -63,6 +63,8 @@ export async function run(options: ReproduceOptions): Promise<Report> {
   const model: PrincipalModel = principalModel(X, 'PCA');
   r.number('samples', X.rows);
   r.number('pixels', X.cols);
+  // The first load of this process (reading and parsing the mnist package's JSON); no timing in quick.
+  if (!options.quick) r.number('mnistLoadMs', loadMnist().loadMs);
 
   // MSE against k, from one decomposition.
   const ks = options.quick ? [1, 21, 41, 61, 81] : Array.from({ length: 20 }, (_, i) => 1 + 5 * i);
