@@ -46,10 +46,6 @@ print(json.dumps({"seconds": best, "iterations": it}))
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-function rssMiB() {
-  return process.memoryUsage().rss / 2 ** 20;
-}
-
 export async function run({ quick }) {
   // Average out-degree 12 with 10% dangling pages: about 1.08M and 10.8M links.
   const graphs = quick ? [[10_000, 12]] : [[100_000, 12], [1_000_000, 12]];

@@ -3,7 +3,8 @@
 // flights) and data/airports.csv (IATA code, name, city, state, ...). Node only, read once.
 
 import { nodeBuiltin } from '../core/node-builtin.js';
-import { DataError } from './mnist.js';
+import { DataError } from './data-error.js';
+import { packageFile } from './require.js';
 import { parseEdgeList, type EdgeList } from './edge-list.js';
 
 export interface AirportRoutes extends EdgeList {
@@ -15,16 +16,8 @@ let cached: AirportRoutes | null = null;
 
 function vegaDatasetsFile(op: string, file: string): string {
   const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
-  const mod = nodeBuiltin<typeof import('node:module')>('node:module');
-  if (!fs || !mod) throw new DataError(`${op}: needs Node (it reads the vega-datasets package's files)`);
-  let path: string;
-  try {
-    // Its exports map hides package.json: resolve the entry point (build/index.js) instead.
-    path = mod.createRequire(import.meta.url).resolve('vega-datasets').replace(/build[\\/][^\\/]*$/, `data/${file}`);
-  } catch {
-    throw new DataError(`${op}: the npm package "vega-datasets" is not installed (a dependency of mml-wasm: run npm install)`);
-  }
-  return fs.readFileSync(path, 'utf8');
+  if (!fs) throw new DataError(`${op}: needs Node (it reads the vega-datasets package's files)`);
+  return fs.readFileSync(packageFile(op, 'vega-datasets', `data/${file}`), 'utf8');
 }
 
 /** Minimal CSV fields of one line (airports.csv quotes fields that contain commas). */

