@@ -11,6 +11,7 @@
 // All pointers are byte addresses in linear memory; leading dimensions are in elements.
 
 import { dgemm, dgemmWorkBytes } from "../blas/gemm";
+import { lapy2 } from "./tridiag";
 
 // Measured (this machine, Node 20, min of interleaved rounds), 1000x500 dgeqrf / dorgqr, ms:
 //   NB 16: 36.0 / 28.7 (first round noisy) | 24: 25.5 / 25.1 | 32: 26.7 / 25.6 | 48: 27.1 / 25.2 |
@@ -116,17 +117,6 @@ function exponentOf(a: f64): i32 {
   return <i32>((b2 >> 52) & 0x7ff) - 1023 - 64;
 }
 
-/** sqrt(x^2 + y^2) without unnecessary overflow (LAPACK dlapy2). */
-// @ts-ignore: decorator
-@inline function lapy2(x: f64, y: f64): f64 {
-  const xa = Math.abs(x);
-  const ya = Math.abs(y);
-  const w = Math.max(xa, ya);
-  const z = Math.min(xa, ya);
-  if (z == 0.0 || w > f64.MAX_VALUE) return w;
-  const r = z / w;
-  return w * Math.sqrt(1.0 + r * r);
-}
 
 /** x[0], x[inc], ... *= s (inc in bytes). */
 function scalStrided(n: i32, s: f64, x: usize, inc: usize): void {
@@ -191,7 +181,7 @@ function axpy1(n: i32, s: f64, r: usize, w: usize): void {
 }
 
 /** w[0:n] += s0 r0 + s1 r1 + s2 r2 + s3 r3 (four rows per pass over w). */
-function axpy4(n: i32, s0: f64, r0: usize, s1: f64, r1: usize, s2: f64, r2: usize, s3: f64, r3: usize, w: usize): void {
+export function axpy4(n: i32, s0: f64, r0: usize, s1: f64, r1: usize, s2: f64, r2: usize, s3: f64, r3: usize, w: usize): void {
   const v0 = f64x2.splat(s0);
   const v1 = f64x2.splat(s1);
   const v2 = f64x2.splat(s2);

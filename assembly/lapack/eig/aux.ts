@@ -10,6 +10,8 @@
 // are registers to V8, and nothing here runs re-entrantly.
 
 import { dgemm, dgemmWorkBytes } from "../../blas/gemm";
+import { axpy4 } from "../qr";
+import { lapy2 } from "../tridiag";
 
 /** dlamch('S') = 2^-1022: the safe minimum. */
 export const SAFMIN: f64 = 2.2250738585072014e-308;
@@ -123,32 +125,15 @@ export function gemvN(m: i32, n: i32, alpha: f64, a: usize, lda: i32, x: usize, 
   for (; j + 4 <= n; j += 4) {
     const c0 = a + <usize>j * ldaB;
     const xp = x + <usize>j * incx;
-    gemv4(m, alpha * load<f64>(xp), alpha * load<f64>(xp + incx), alpha * load<f64>(xp + 2 * incx), alpha * load<f64>(xp + 3 * incx), c0, ldaB, y);
+    // y += four scaled columns of A in one pass over y (qr.ts's axpy4).
+    axpy4(
+      m, alpha * load<f64>(xp), c0, alpha * load<f64>(xp + incx), c0 + ldaB,
+      alpha * load<f64>(xp + 2 * incx), c0 + 2 * ldaB, alpha * load<f64>(xp + 3 * incx), c0 + 3 * ldaB, y,
+    );
   }
   for (; j < n; j++) axpy(m, alpha * load<f64>(x + <usize>j * incx), a + <usize>j * ldaB, y);
 }
 
-/** y[0:m] += s0 A(:,0) + s1 A(:,1) + s2 A(:,2) + s3 A(:,3). */
-function gemv4(m: i32, s0: f64, s1: f64, s2: f64, s3: f64, c0: usize, ldaB: usize, y: usize): void {
-  const c1 = c0 + ldaB;
-  const c2 = c1 + ldaB;
-  const c3 = c2 + ldaB;
-  const v0 = f64x2.splat(s0);
-  const v1 = f64x2.splat(s1);
-  const v2 = f64x2.splat(s2);
-  const v3 = f64x2.splat(s3);
-  let i = 0;
-  for (; i + 2 <= m; i += 2) {
-    const o = <usize>i << 3;
-    const p = f64x2.add(f64x2.mul(v0, v128.load(c0 + o)), f64x2.mul(v1, v128.load(c1 + o)));
-    const q = f64x2.add(f64x2.mul(v2, v128.load(c2 + o)), f64x2.mul(v3, v128.load(c3 + o)));
-    v128.store(y + o, f64x2.add(v128.load(y + o), f64x2.add(p, q)));
-  }
-  if (i < m) {
-    const o = <usize>i << 3;
-    store<f64>(y + o, load<f64>(y + o) + ((s0 * load<f64>(c0 + o) + s1 * load<f64>(c1 + o)) + (s2 * load<f64>(c2 + o) + s3 * load<f64>(c3 + o))));
-  }
-}
 
 /** y[j] += alpha A(:, j)ᵀ x for the column-major m x n block A (BLAS dgemv 'T'); x, y contiguous. */
 export function gemvT(m: i32, n: i32, alpha: f64, a: usize, lda: i32, x: usize, y: usize): void {
@@ -235,18 +220,8 @@ export function larfRight(m: i32, n: i32, v: usize, tau: f64, c: usize, ldc: i32
   }
 }
 
-// ---- dlapy2, dlanv2, dlartg, dladiv --------------------------------------------------------
+// ---- dlanv2, dlartg, dladiv (dlapy2: tridiag.ts's lapy2) ------------------------------------
 
-/** sqrt(x^2 + y^2) without unnecessary overflow (LAPACK dlapy2). */
-export function lapy2(x: f64, y: f64): f64 {
-  const xa = Math.abs(x);
-  const ya = Math.abs(y);
-  const w = Math.max(xa, ya);
-  const z = Math.min(xa, ya);
-  if (z == 0.0 || w > f64.MAX_VALUE) return w;
-  const r = z / w;
-  return w * Math.sqrt(1.0 + r * r);
-}
 
 // Outputs of lanv2.
 export let LV_A: f64 = 0;
