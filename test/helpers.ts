@@ -36,6 +36,14 @@ export function maxRelDiff(x: Matrix | Float64Array, y: Matrix | Float64Array): 
 }
 
 /** The error `fn` throws (fails the test when it returns normally). */
+/** max |x_i - y_i| (the arrays must have the same length). */
+export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) throw new Error(`length ${x.length} vs ${y.length}`);
+  let d = 0;
+  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
+  return d;
+}
+
 export function errorOf(fn: () => unknown): Error {
   try {
     fn();

@@ -9,30 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linearAlgebra as la, reproduce } from '../../src/assignments/index.js';
 import { pageRankWithCount } from '../../src/assignments/linear-algebra/pagerank.js';
+// The course's micro-internet and Geoff's (ASSIGNMENTS.md), as reproduce uses them.
+import { GEOFF, L6 } from '../../src/assignments/linear-algebra/reproduce-pagerank.js';
 import { pageRank as mlPageRank } from '../../src/ml/index.js';
 import { errorOf } from '../helpers.js';
 
 const EIGHT_DECIMALS = 1e-7;
-
-const L6 = [
-  [0, 1 / 2, 1 / 3, 0, 0, 0],
-  [1 / 3, 0, 0, 0, 1 / 2, 0],
-  [1 / 3, 1 / 2, 0, 1, 0, 1 / 2],
-  [1 / 3, 0, 1 / 3, 0, 1 / 2, 1 / 2],
-  [0, 0, 0, 0, 0, 0],
-  [0, 0, 1 / 3, 0, 0, 0],
-];
-
-/** Geoff's internet A..G: columns A..E as L6 with a zero 7th row; F -> C, D, G; G -> G. */
-const GEOFF = [
-  [0, 1 / 2, 1 / 3, 0, 0, 0, 0],
-  [1 / 3, 0, 0, 0, 1 / 2, 0, 0],
-  [1 / 3, 1 / 2, 0, 1, 0, 1 / 3, 0],
-  [1 / 3, 0, 1 / 3, 0, 1 / 2, 1 / 3, 0],
-  [0, 0, 0, 0, 0, 0, 0],
-  [0, 0, 1 / 3, 0, 0, 0, 0],
-  [0, 0, 0, 0, 0, 1 / 3, 1],
-];
 
 function sum(v: ArrayLike<number>): number {
   let s = 0;

@@ -18,7 +18,7 @@ import { loadIris } from '../../src/data/iris.js';
 import { pca as mlPca } from '../../src/ml/index.js';
 import { loadPenguins } from '../../src/data/penguins.js';
 import { crc32, encodePng } from '../../src/plot/png.js';
-import { errorOf, maxRelDiff } from '../helpers.js';
+import { errorOf, maxAbsDiff, maxRelDiff } from '../helpers.js';
 
 interface SeededCase {
   X: number[][];
@@ -56,11 +56,6 @@ function maxAbs(A: Matrix, B: Matrix): number {
   return A.data.reduce((m, v, t) => Math.max(m, Math.abs(v - B.data[t])), 0);
 }
 
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-};
 const normal = (r: number, c: number, seed: number) => Matrix.random(r, c, { seed, distribution: 'normal' });
 
 describe('PCA-1 mean and covariance', () => {

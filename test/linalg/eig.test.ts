@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { ConvergenceError, eig, eigvals, type EigResult, LinAlgError, matmul, Matrix, NonFiniteError, ShapeError } from '../../src/index.js';
 import { eigBlocking } from '../../src/core/kernels/eig.js';
 import { errorOf } from '../helpers.js';
+import { L6 } from '../../src/assignments/linear-algebra/reproduce-pagerank.js';
 
 const EPS = 2 ** -52;
 /** The brief's residual bound: ||A V - V diag(w)|| / ||A|| <= C_RESIDUAL n eps. */
@@ -298,15 +299,6 @@ describe(`eig against numpy ${fixtures.numpy} (test/fixtures/numpy-eig.json)`, (
 // ---- The course's examples ---------------------------------------------------------------------
 
 describe('the course: PageRank L6 and the sextic companion matrix', () => {
-  const L6 = [
-    [0, 1 / 2, 1 / 3, 0, 0, 0],
-    [1 / 3, 0, 0, 0, 1 / 2, 0],
-    [1 / 3, 1 / 2, 0, 1, 0, 1 / 2],
-    [1 / 3, 0, 1 / 3, 0, 1 / 2, 1 / 2],
-    [0, 0, 0, 0, 0, 0],
-    [0, 0, 1 / 3, 0, 0, 0],
-  ];
-
   it('L6: eigenvalues 1, -0.54288045 ± 0.30393757i, 0.31416979, -0.2284089, 0 (ASSIGNMENTS.md)', () => {
     const r = eig(L6);
     expectValidEig(Matrix.from(L6), r);

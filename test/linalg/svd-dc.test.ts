@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { ConvergenceError, matmul, Matrix, qr, svd, svdvals } from '../../src/index.js';
 import { svdTuning, type SvdTuning } from '../../src/core/kernels/svd.js';
 import { eighIterationCaps } from '../../src/core/kernels/eigh.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, maxAbsDiff } from '../helpers.js';
 import { EPS, expectValidSvd } from './svd-helpers.js';
 
 /** Runs fn with the given SVD settings, restoring the previous ones. */
@@ -45,12 +45,6 @@ function bidiagonal(d: number[], e: number[]): Matrix {
     if (i + 1 < n) A.set(i, i + 1, e[i]);
   }
   return A;
-}
-
-function maxAbsDiff(x: Float64Array, y: ArrayLike<number>): number {
-  let d = 0;
-  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
-  return d;
 }
 
 /** Invariants of the divide and conquer result, and S against the implicit-QR solver's. */

@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CsrMatrix, LinAlgError, Matrix, NonFiniteError, ShapeError } from '../../src/index.js';
 import { pageRank, type PageRankOptions } from '../../src/ml/index.js';
+import { L6 } from '../../src/assignments/linear-algebra/reproduce-pagerank.js';
 import { edgeListMatrix, readEdgeListFile } from '../../src/data/edge-list.js';
 import { scaleFreeGraph } from '../../src/data/graphs.js';
-import { errorOf, maxRelDiff } from '../helpers.js';
+import { errorOf, maxAbsDiff, maxRelDiff } from '../helpers.js';
 
 type Case = 'plain' | 'personalization' | 'dangling' | 'both';
 interface GraphFixture {
@@ -51,13 +52,6 @@ function fnv1a(src: Int32Array, dst: Int32Array): number {
   return h;
 }
 
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
-
 function sum(v: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i];
@@ -78,15 +72,6 @@ function expectNetworkx(L: CsrMatrix, ref: GraphFixture): void {
     expect(Math.abs(sum(r.ranks) - 1), c).toBeLessThanOrEqual(1e-9);
   }
 }
-
-const L6 = [
-  [0, 1 / 2, 1 / 3, 0, 0, 0],
-  [1 / 3, 0, 0, 0, 1 / 2, 0],
-  [1 / 3, 1 / 2, 0, 1, 0, 1 / 2],
-  [1 / 3, 0, 1 / 3, 0, 1 / 2, 1 / 2],
-  [0, 0, 0, 0, 0, 0],
-  [0, 0, 1 / 3, 0, 0, 0],
-];
 
 /** Random non-negative weighted graphs of 1..10 pages with dangling pages and self-loops. */
 const linkMatrices = fc.integer({ min: 1, max: 10 }).chain((n) =>
