@@ -2,31 +2,14 @@
 // (XNNPACK, its SIMD single-thread build), both one thread, side by side. tfjs is timed as its
 // users run it on tensors already uploaded: tf.matMul + dataSync (the copy out). Ours includes
 // the copies in and out (float64 -> float32 -> float64), which tfjs does not pay here.
-import { createRequire } from 'node:module';
 import { matmul, Matrix } from '../../dist/index.js';
 import { fmt, measureInterleaved, table, warmUp } from '../harness.mjs';
 import { peakCandidate } from './peak.mjs';
-
-const require = createRequire(import.meta.url);
-
-async function loadTfjs() {
-  try {
-    const tf = require('@tensorflow/tfjs-core');
-    const backend = require('@tensorflow/tfjs-backend-wasm');
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    backend.setThreadsCount(1);
-    await tf.setBackend('wasm');
-    await tf.ready();
-    return tf;
-  } catch (error) {
-    if (error?.code === 'MODULE_NOT_FOUND') return null;
-    throw error;
-  }
-}
+import { loadTfjsWasm } from '../tfjs.mjs';
 
 export async function run({ quick }) {
   const sizes = quick ? [128] : [128, 256, 512, 1024];
-  const tf = await loadTfjs();
+  const tf = await loadTfjsWasm();
   const peakLoop = peakCandidate('float32');
   let peak = 0;
   const rows = [];

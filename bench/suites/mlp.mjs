@@ -5,43 +5,11 @@
 // tensor). Full run: test accuracy on the other 2,000 digits after 10 epochs, each from its own
 // fresh initialisation. brain.js is not compared: it depends on gpu.js, whose `gl` needs a native build.
 // Both sides shuffle every epoch and copy the batch's rows (ours into the WASM gemm's operands).
-import { createRequire } from 'node:module';
 import { MLP, loadMnist } from '../../dist/ml/index.js';
 import { permutation, subset } from '../../dist/assignments/mnist-mlp.js';
 import { Random } from '../../dist/core/random.js';
 import { fmt, measureInterleaved, table } from '../harness.mjs';
-
-const require = createRequire(import.meta.url);
-
-async function loadTfjs() {
-  try {
-    const tf = require('@tensorflow/tfjs-core');
-    registerTfjsGradients();
-    const backend = require('@tensorflow/tfjs-backend-wasm');
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    backend.setThreadsCount(1);
-    await tf.setBackend('wasm');
-    await tf.ready();
-    return tf;
-  } catch (error) {
-    if (error?.code === 'MODULE_NOT_FOUND') return null;
-    throw error;
-  }
-}
-
-/**
- * tfjs-core's Node bundle registers no gradient functions (the @tensorflow/tfjs package does, by
- * importing dist/register_all_gradients.js, an ES module with extensionless imports that Node cannot
- * load). esbuild (a devDependency) bundles it to CommonJS; the registries live on globalThis, so
- * the gradients land where the tfjs-core instance loaded above looks for them.
- */
-function registerTfjsGradients() {
-  const { buildSync } = require('esbuild');
-  const entry = require.resolve('@tensorflow/tfjs-core').replace(/tf-core\.node\.js$/, 'register_all_gradients.js');
-  const code = buildSync({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'error' }).outputFiles[0].text;
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', code)(module, module.exports, require);
-}
+import { loadTfjsWasm } from '../tfjs.mjs';
 
 const BATCH = 64;
 const LR = 0.1;
@@ -102,7 +70,7 @@ function oursMlp(X, y, dtype, seed) {
 }
 
 export async function run({ quick }) {
-  const tf = await loadTfjs();
+  const tf = await loadTfjsWasm({ gradients: true });
   const { images, labels } = loadMnist();
   const perm = permutation(images.rows, 42);
   const trainSize = quick ? 1000 : 8000;
