@@ -33,6 +33,28 @@ export function measureInterleaved(candidates, { quick = false, rounds = 1, budg
   return best;
 }
 
+/**
+ * Rounds that alternate candidates (each timed by measure, short) and an optional `extra()` that
+ * returns more seconds by name (a numpy subprocess); keeps each name's fastest. A candidate slower
+ * than `slowSeconds` gets no more than two rounds. Returns seconds per call by name.
+ */
+export function alternatingRounds(candidates, { rounds, quick = false, slowSeconds = Infinity, extra = null }) {
+  const best = {};
+  const count = {};
+  const keep = (name, s) => {
+    if (s != null && !(best[name] <= s)) best[name] = s;
+  };
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of Object.entries(candidates)) {
+      if (best[name] > slowSeconds && count[name] >= 2) continue;
+      count[name] = (count[name] ?? 0) + 1;
+      keep(name, measure(name, fn, { quick, short: true }).seconds);
+    }
+    if (extra) for (const [name, s] of Object.entries(extra())) keep(name, s);
+  }
+  return best;
+}
+
 /** Runs fn a few times so that V8 tiers the WASM and JS code up before measuring. */
 export function warmUp(fn, times = 3) {
   for (let i = 0; i < times; i++) fn();

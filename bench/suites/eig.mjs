@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eig, eigvals, Matrix } from '../../dist/index.js';
-import { fmt, measure, optionalImport, table, warmUp } from '../harness.mjs';
+import { alternatingRounds, fmt, optionalImport, table, warmUp } from '../harness.mjs';
 import { numpyAvailable, numpySeconds } from '../numpy.mjs';
 
 const ml = await optionalImport('ml-matrix');
@@ -63,19 +63,12 @@ export async function run({ quick }) {
       for (const [name, fn] of Object.entries(candidates)) warmUp(fn, name === 'ml-matrix' ? 1 : 5);
       const setup = `A = np.fromfile(${JSON.stringify(file)}, dtype='<f8').reshape(${n}, ${n})`;
       const statement = row.vectors ? 'np.linalg.eig(A)' : 'np.linalg.eigvals(A)';
-      const best = {};
-      const count = {};
-      const keep = (name, s) => {
-        if (s != null && !(best[name] <= s)) best[name] = s;
-      };
-      for (let round = 0; round < rounds; round++) {
-        for (const [name, fn] of Object.entries(candidates)) {
-          if (best[name] > SLOW_SECONDS && count[name] >= 2) continue;
-          count[name] = (count[name] ?? 0) + 1;
-          keep(name, measure(name, fn, { quick, short: true }).seconds);
-        }
-        if (haveNumpy) keep('numpy', numpySeconds(setup, { t: statement }, { repeat: quick ? 2 : 7 })?.t);
-      }
+      const best = alternatingRounds(candidates, {
+        rounds,
+        quick,
+        slowSeconds: SLOW_SECONDS,
+        extra: haveNumpy ? () => ({ numpy: numpySeconds(setup, { t: statement }, { repeat: quick ? 2 : 7 })?.t }) : null,
+      });
       const ours = best.ours;
       const ratio = (x) => (x ? fmt.ratio(x) : 'n/a');
       out.push([
